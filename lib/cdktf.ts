@@ -1,0 +1,23 @@
+/**
+ * The one place this package imports CDK for Terraform from.
+ *
+ * CDK Terrain (`cdktn`), the maintained fork of cdktf, exports the same API; it needs Node 22. Moving to it is a
+ * change to the module name below (and to package.json), nothing else.
+ */
+export {
+  App,
+  Annotations,
+  Aspects,
+  CosBackend,
+  Fn,
+  LocalBackend,
+  Lazy,
+  TerraformElement,
+  TerraformOutput,
+  TerraformResource,
+  TerraformStack,
+  TerraformVariable,
+  Testing,
+  Token,
+} from "cdktf";
+export type { CosBackendConfig, IAspect, LocalBackendConfig, TerraformVariableConfig } from "cdktf";

@@ -1,0 +1,64 @@
+// Rebuilds dist/ with tsc when any TypeScript source (or the generated bindings) is newer than the last build.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const { execFileSync } = require("child_process");
+
+const root = path.resolve(__dirname, "..");
+const STAMP = path.join(root, "dist", ".build-stamp");
+const SOURCE_DIRS = ["lib", "constructs", "stacks", "rules", "postdeploy", "emulator", "plan", "scripts", ".gen"];
+
+function newestSourceMtime() {
+  let newest = 0;
+  const visit = (dir) => {
+    let entries;
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.name.endsWith(".ts")) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  for (const f of fs.readdirSync(root)) {
+    if (f.endsWith(".ts") || f === "tsconfig.json" || f === "tsconfig.build.json") {
+      newest = Math.max(newest, fs.statSync(path.join(root, f)).mtimeMs);
+    }
+  }
+  for (const d of SOURCE_DIRS) visit(path.join(root, d));
+  return newest;
+}
+
+function isStale() {
+  let built;
+  try {
+    built = fs.statSync(STAMP).mtimeMs;
+  } catch {
+    return true;
+  }
+  return newestSourceMtime() > built;
+}
+
+/** Compiles with tsc (type-checked) when stale. Returns true when it had to build. */
+function ensureBuilt({ force = false } = {}) {
+  if (!force && !isStale()) return false;
+  // The stamp takes the time the build started, so an edit made during the build still counts as newer.
+  const started = new Date();
+  const tsc = require.resolve("typescript/bin/tsc");
+  execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit", cwd: root });
+  fs.mkdirSync(path.dirname(STAMP), { recursive: true });
+  fs.writeFileSync(STAMP, started.toISOString() + "\n");
+  fs.utimesSync(STAMP, started, started);
+  return true;
+}
+
+module.exports = { ensureBuilt, isStale };
+
+if (require.main === module) {
+  const force = process.argv.includes("--force");
+  const built = ensureBuilt({ force });
+  if (!process.argv.includes("--quiet")) console.log(built ? "built dist/" : "dist/ is up to date");
+}
