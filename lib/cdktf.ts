@@ -21,3 +21,4 @@ export {
   Token,
 } from "cdktf";
 export type { CosBackendConfig, IAspect, LocalBackendConfig, TerraformVariableConfig } from "cdktf";
+export type { ISynthesisSession, IStackSynthesizer } from "cdktf";

@@ -3,9 +3,8 @@
 // source file is newer than the last build, so an edit to main.ts is never silently ignored and an unchanged
 // tree starts as fast as plain `node`.
 "use strict";
-const fs = require("fs");
 const path = require("path");
 const { ensureBuilt } = require("./build-if-stale");
 
 ensureBuilt();
-require(path.join(__dirname, "..", "dist", "main.js"));
+require(path.join(__dirname, "..", "dist", "main.js")).synth();

@@ -1,0 +1,70 @@
+import { Construct } from "constructs";
+import { TerraformStack, TerraformVariable } from "../lib/cdktf";
+import { fail } from "../lib/validation";
+
+/** Where a callback signing key comes from, as written to the desired state (never the key itself). */
+export type SecretSource =
+  | { readonly source: "environment"; readonly variable: string }
+  | { readonly source: "terraform-variable"; readonly variable: string; readonly environment: string };
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * A callback signing key (VOD `SignKey`, TRTC callback key, Live webhook token), referenced, never held.
+ *
+ * The key is read at deploy time by the post-deploy step, from an environment variable or from a sensitive
+ * Terraform variable. Either way only its name reaches the synthesized configuration, outputs and logs.
+ */
+export abstract class CallbackSecret {
+  /** Read from the environment variable `variable` when the post-deploy step runs. */
+  public static fromEnvironment(variable: string): CallbackSecret {
+    if (typeof variable !== "string" || !ENV_NAME.test(variable)) {
+      fail("CallbackSecret.fromEnvironment(variable)", "an environment variable name (letters, digits, _; not starting with a digit)", variable);
+    }
+    return new EnvironmentSecret(variable);
+  }
+
+  /**
+   * A sensitive Terraform variable `variable` (set it with `TF_VAR_<variable>` or a .tfvars file). The stack declares it
+   * (`sensitive = true`); the post-deploy step reads `TF_VAR_<variable>`, which the optional post-deploy hook passes on.
+   */
+  public static fromTerraformVariable(variable: string): CallbackSecret {
+    if (typeof variable !== "string" || !ENV_NAME.test(variable)) {
+      fail("CallbackSecret.fromTerraformVariable(variable)", "a Terraform variable name (letters, digits, _; not starting with a digit)", variable);
+    }
+    return new TerraformVariableSecret(variable);
+  }
+
+  /** Declares whatever the secret needs in `scope`'s stack and returns its desired-state description. */
+  public abstract bind(scope: Construct): SecretSource;
+}
+
+class EnvironmentSecret extends CallbackSecret {
+  constructor(private readonly variable: string) {
+    super();
+  }
+  public bind(): SecretSource {
+    return { source: "environment", variable: this.variable };
+  }
+}
+
+class TerraformVariableSecret extends CallbackSecret {
+  constructor(private readonly variable: string) {
+    super();
+  }
+  public bind(scope: Construct): SecretSource {
+    const stack = TerraformStack.of(scope);
+    // Several callbacks may share one key: declare the variable once per stack.
+    if (!stack.node.tryFindChild(this.variable)) {
+      const declared = new TerraformVariable(stack, this.variable, {
+        type: "string",
+        sensitive: true,
+        nullable: false,
+        description: "Callback signing key, applied by the post-deploy step (never stored in this configuration).",
+      });
+      // Users set it as TF_VAR_<name>, so the Terraform name must be exactly the one they gave.
+      declared.overrideLogicalId(this.variable);
+    }
+    return { source: "terraform-variable", variable: this.variable, environment: `TF_VAR_${this.variable}` };
+  }
+}

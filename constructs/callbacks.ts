@@ -1,0 +1,159 @@
+import { Construct } from "constructs";
+import type { DesiredCallbacks } from "../lib/desired-state";
+import { checkCallbackUrl } from "../lib/urls";
+import { checkBoolean, fail } from "../lib/validation";
+import { CallbackSecret } from "./callback-secret";
+import { IVodApplication } from "./vod-application";
+import { VodEventCallback } from "./vod-event-callback";
+
+/** Live (TUILiveKit) webhook commands (`live_config/set_callback` `CallbackCommandList`). */
+export const LIVE_WEBHOOK_COMMANDS = [
+  "Live.CallbackAfterCreateRoom",
+  "Live.CallbackAfterDestroyRoom",
+  "Live.CallbackAfterUpdateRoomInfo",
+  "Live.CallbackAfterSetMetadata",
+  "Live.CallbackAfterDelMetadata",
+  "Live.CallbackAfterCreateRoomReachingThreshold",
+  "Live.CallbackAfterMemberStateChanged",
+  "Live.CallbackAfterChangeOwner",
+  "Live.CallbackAfterModifyAdmin",
+  "Mic.CallbackAfterSeatInfoChanged",
+  "Live.CallbackAfterCreateBattle",
+  "Live.CallbackAfterStartBattle",
+  "Live.CallbackAfterEndBattle",
+  "Live.CallbackBeforeSendGift",
+  "Group.CallbackAfterSendMsg",
+  "Group.CallbackBeforeSendMsg",
+  "Follow.CallbackAfterFollowAdd",
+  "Follow.CallbackAfterFollowDelete",
+  // Spelled "Follow." in Tencent's documentation, though it concerns recording.
+  "Follow.CallbackAfterCloudRecordingChanged",
+] as const;
+export type LiveWebhookCommand = (typeof LIVE_WEBHOOK_COMMANDS)[number];
+
+/** What a recording setup needs to hear about: room lifecycle and recording status. */
+export const DEFAULT_LIVE_WEBHOOK_COMMANDS: readonly LiveWebhookCommand[] = [
+  "Live.CallbackAfterCreateRoom",
+  "Live.CallbackAfterDestroyRoom",
+  "Follow.CallbackAfterCloudRecordingChanged",
+];
+
+export interface VodEventCallbackOptions {
+  /** Receives `NewFileUpload` for every recording uploaded to the VOD application. */
+  readonly url: string;
+  /** Also send `FileDeleted` events. @default false */
+  readonly deleteEvents?: boolean;
+  /**
+   * Key VOD signs callbacks with (`Sign = MD5(SignKey + T)`). Terraform cannot set it; the post-deploy step does.
+   * @default - callbacks are not signed
+   */
+  readonly signKey?: CallbackSecret;
+}
+
+export interface TrtcRecordingCallbackOptions {
+  /** Receives TRTC cloud recording events (301 start, 311 file uploaded to VOD, 312 done, ...). */
+  readonly url: string;
+  /**
+   * The TRTC callback key (`Sign = base64(HMAC-SHA256(key, body))`). One key serves every TRTC callback URL.
+   * @default - callbacks are not signed
+   */
+  readonly key?: CallbackSecret;
+}
+
+export interface LiveWebhookOptions {
+  /** Receives Live webhooks (`live_config/set_callback`; one URL per SDKAppID). */
+  readonly url: string;
+  /**
+   * Which webhooks are sent.
+   * @default - room created, room destroyed, and cloud recording status changed
+   */
+  readonly commands?: readonly LiveWebhookCommand[];
+  /**
+   * Token that signs webhooks (`Sign = hex(SHA256(Token + RequestTime))`, `live_config/set_callback_token`).
+   * @default - webhooks are not signed
+   */
+  readonly token?: CallbackSecret;
+}
+
+export interface RecordingCallbacksProps {
+  /** VOD application whose event callbacks are configured (needed with `vodEvents`). */
+  readonly vodApplication?: IVodApplication;
+  /** VOD event callbacks, managed by Terraform. @default - none */
+  readonly vodEvents?: VodEventCallbackOptions;
+  /** TRTC recording callbacks: console-only, applied by the post-deploy step's console driver. @default - none */
+  readonly trtcRecording?: TrtcRecordingCallbackOptions;
+  /** Live webhooks, applied by the post-deploy step through the Live REST API. @default - none */
+  readonly liveWebhook?: LiveWebhookOptions;
+}
+
+/**
+ * The callback endpoints a Live recording setup reports to. Only the VOD event callback has a Terraform resource;
+ * the others are written to the desired state for the post-deploy step. Signing keys are referenced, never held.
+ */
+export class RecordingCallbacks extends Construct {
+  /** The Terraform-managed VOD event callback, when configured. */
+  public readonly vodEventCallback?: VodEventCallback;
+  private readonly spec: DesiredCallbacks;
+
+  constructor(scope: Construct, id: string, props: RecordingCallbacksProps = {}) {
+    super(scope, id);
+    const { vodEvents, trtcRecording, liveWebhook } = props;
+    if (vodEvents !== undefined) {
+      checkCallbackUrl("vodEvents.url", vodEvents.url);
+      if (vodEvents.deleteEvents !== undefined) checkBoolean("vodEvents.deleteEvents", vodEvents.deleteEvents);
+      checkSecret("vodEvents.signKey", vodEvents.signKey);
+      if (props.vodApplication === undefined) {
+        fail("vodApplication", "set when vodEvents is set (VOD callbacks belong to a VOD application)", undefined);
+      }
+      this.vodEventCallback = new VodEventCallback(this, "VodEvents", {
+        application: props.vodApplication,
+        url: vodEvents.url,
+        deleteEvents: vodEvents.deleteEvents,
+      });
+    }
+    if (trtcRecording !== undefined) {
+      checkCallbackUrl("trtcRecording.url", trtcRecording.url);
+      checkSecret("trtcRecording.key", trtcRecording.key);
+    }
+    if (liveWebhook !== undefined) {
+      checkCallbackUrl("liveWebhook.url", liveWebhook.url);
+      checkSecret("liveWebhook.token", liveWebhook.token);
+      if (liveWebhook.commands !== undefined) {
+        if (!Array.isArray(liveWebhook.commands) || liveWebhook.commands.length === 0) {
+          fail("liveWebhook.commands", "a non-empty list of Live webhook commands", liveWebhook.commands);
+        }
+        for (const c of liveWebhook.commands) {
+          if (!(LIVE_WEBHOOK_COMMANDS as readonly string[]).includes(c)) {
+            fail("liveWebhook.commands", `Live webhook commands (${LIVE_WEBHOOK_COMMANDS.join(", ")})`, c);
+          }
+        }
+      }
+    }
+
+    this.spec = {
+      vodEvents: vodEvents
+        ? { url: vodEvents.url, deleteEvents: vodEvents.deleteEvents ?? false, signKey: vodEvents.signKey?.bind(this) ?? null }
+        : null,
+      trtcRecording: trtcRecording ? { url: trtcRecording.url, key: trtcRecording.key?.bind(this) ?? null } : null,
+      liveWebhook: liveWebhook
+        ? {
+            url: liveWebhook.url,
+            // Sorted and unique: the order of commands carries no meaning, so it must not show up as a change.
+            commands: [...new Set(liveWebhook.commands ?? DEFAULT_LIVE_WEBHOOK_COMMANDS)].sort(),
+            token: liveWebhook.token?.bind(this) ?? null,
+          }
+        : null,
+    };
+  }
+
+  /** The endpoints as plain data (keys as references only). */
+  public toSpec(): DesiredCallbacks {
+    return this.spec;
+  }
+}
+
+function checkSecret(property: string, value: unknown): void {
+  if (value !== undefined && !(value instanceof CallbackSecret)) {
+    fail(property, "a CallbackSecret (CallbackSecret.fromEnvironment(name) or CallbackSecret.fromTerraformVariable(name)); never the key itself", "a " + typeof value);
+  }
+}

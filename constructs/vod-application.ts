@@ -1,0 +1,116 @@
+import { Construct } from "constructs";
+import { VodSubApplication } from "../.gen/providers/tencentcloud/vod-sub-application";
+import { Fn, Token } from "../lib/cdktf";
+import {
+  VOD_APP_DESCRIPTION_MAX_LENGTH,
+  VOD_APP_MAX_TAGS,
+  VOD_APP_NAME_MAX_LENGTH,
+  VOD_APP_NAME_PATTERN,
+} from "../lib/limits";
+import { checkBoolean, checkInteger, checkString, fail, isUnresolved } from "../lib/validation";
+
+/** A VOD sub-application that recordings can be stored in. */
+export interface IVodApplication {
+  /** The sub-application's name. May be a token. */
+  readonly vodApplicationName: string;
+  /** The numeric `SubAppId`. A token when the application is created in the same deployment. */
+  readonly subAppId: number;
+  /** Whether this package creates (and Terraform manages) the application. */
+  readonly managed: boolean;
+}
+
+export interface VodApplicationProps {
+  /** Name of the sub-application: 1 to 40 letters, digits, `_` or `-`. */
+  readonly name: string;
+  /**
+   * What the application is for, shown in the VOD console. At most 300 characters. Provider 1.82 cannot set it, so
+   * the post-deploy step applies it with `ModifySubAppIdInfo`.
+   * @default - no description
+   */
+  readonly description?: string;
+  /**
+   * Tags bound to the application (at most 10), e.g. to find it again or to allocate costs.
+   * @default - no tags
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Whether the application is enabled (status `On`). A disabled application (`Off`) has its domains blocked and
+   * cannot receive recordings.
+   * @default true
+   */
+  readonly enabled?: boolean;
+}
+
+/**
+ * A VOD sub-application that receives Live recordings (`tencentcloud_vod_sub_application`).
+ *
+ * Live recording stores only to VOD, and recording cannot be enabled until a VOD application is chosen in the
+ * console's Room Recording settings. Destroying this resource sets the application `Off`, then `Destroyed`:
+ * its media go with it.
+ */
+export class VodApplication extends Construct implements IVodApplication {
+  /** Refers to an existing sub-application that this package does not manage. */
+  public static fromSubAppId(scope: Construct, id: string, subAppId: number, name?: string): IVodApplication {
+    checkInteger("subAppId", subAppId, 1, Number.MAX_SAFE_INTEGER);
+    if (name !== undefined) checkName(name);
+    class Imported extends Construct implements IVodApplication {
+      public readonly vodApplicationName = name ?? String(subAppId);
+      public readonly subAppId = subAppId;
+      public readonly managed = false;
+    }
+    return new Imported(scope, id);
+  }
+
+  public readonly vodApplicationName: string;
+  public readonly subAppId: number;
+  public readonly managed = true;
+  public readonly enabled: boolean;
+  public readonly description?: string;
+  public readonly tags: Readonly<Record<string, string>>;
+  /** The underlying Terraform resource, for what this construct does not expose. */
+  public readonly resource: VodSubApplication;
+
+  constructor(scope: Construct, id: string, props: VodApplicationProps) {
+    super(scope, id);
+    checkName(props.name);
+    if (props.description !== undefined) {
+      checkString("description", props.description, { max: VOD_APP_DESCRIPTION_MAX_LENGTH });
+    }
+    if (props.enabled !== undefined) checkBoolean("enabled", props.enabled);
+    checkTags(props.tags);
+
+    this.enabled = props.enabled ?? true;
+    this.description = props.description;
+    this.tags = { ...(props.tags ?? {}) };
+    this.resource = new VodSubApplication(this, "Resource", {
+      name: props.name,
+      status: this.enabled ? "On" : "Off",
+      tags: props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined,
+    });
+    this.vodApplicationName = props.name;
+    // Provider 1.82 has no `sub_app_id` attribute; the resource id is `name#subAppId` on every version.
+    this.subAppId = Token.asNumber(Fn.tonumber(Fn.element(Fn.split("#", this.resource.id), 1)));
+  }
+}
+
+function checkName(name: unknown): void {
+  checkString("name", name, {
+    min: 1,
+    max: VOD_APP_NAME_MAX_LENGTH,
+    pattern: VOD_APP_NAME_PATTERN,
+    patternText: "letters, digits, _ or -",
+  });
+}
+
+function checkTags(tags: unknown): void {
+  if (tags === undefined) return;
+  if (tags === null || typeof tags !== "object" || Array.isArray(tags)) fail("tags", "a map of tag keys to string values", tags);
+  const entries = Object.entries(tags as Record<string, unknown>);
+  if (entries.length > VOD_APP_MAX_TAGS) {
+    fail("tags", `at most ${VOD_APP_MAX_TAGS} tags`, `${entries.length} tags (${entries.map(([k]) => k).join(", ")})`);
+  }
+  for (const [key, value] of entries) {
+    if (key.trim() === "") fail("tags", "non-empty tag keys", key);
+    if (typeof value !== "string" && !isUnresolved(value)) fail(`tags.${key}`, "a string", value);
+  }
+}

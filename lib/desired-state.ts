@@ -1,0 +1,194 @@
+/**
+ * The desired state: what the stacks declare about Live recording, written at synth as one versioned JSON document
+ * per stack (`cdktf.out/stacks/<stack>/live-recording.json`) and read by the post-deploy step and the plan.
+ *
+ * It holds no secret: callback keys appear only as the name of the variable they are read from.
+ */
+import { readFileSync } from "fs";
+import { z } from "zod";
+import { canonicalHash, canonicalJson } from "./canonical-json";
+import { SEAT_TEMPLATES } from "./room-scope";
+
+export const DESIRED_STATE_SCHEMA = "trtc-live-recording/desired-state";
+export const DESIRED_STATE_VERSION = 1;
+/** File name of the document inside each stack's synth folder. */
+export const DESIRED_STATE_FILE = "live-recording.json";
+
+export const GLOBAL_AUTO_RECORDING_DECLARATIONS = ["off", "on", "unknown"] as const;
+export type GlobalAutoRecordingDeclaration = (typeof GLOBAL_AUTO_RECORDING_DECLARATIONS)[number];
+
+export const RESOLUTIONS = ["Audio", "SD", "HD", "FullHD", "2K", "4K"] as const;
+/** Recording price classes, as `DescribeRecordingUsage` names them (`UsageKey`). */
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+const secretSource = z.discriminatedUnion("source", [
+  z.object({ source: z.literal("environment"), variable: z.string() }).strict(),
+  z.object({ source: z.literal("terraform-variable"), variable: z.string(), environment: z.string() }).strict(),
+]);
+
+const retention = z.union([
+  z.object({ days: z.number().int().positive() }).strict(),
+  z.object({ forever: z.literal(true) }).strict(),
+]);
+
+const recording = z
+  .object({
+    mode: z.enum(["as-live", "single-stream", "mixed-stream"]),
+    format: z.literal("mp4"),
+    maxFileDurationMinutes: z.number().int().positive(),
+    resumeWaitSeconds: z.number().int().nonnegative(),
+    maxIdleTimeSeconds: z.number().int().positive(),
+    streamType: z.enum(["audio-and-video", "audio-only", "video-only"]),
+    mixedStreamLayout: z.enum(["grid", "floating"]),
+    storage: z
+      .object({
+        vodClassId: z.number().int().nonnegative(),
+        vodProcedure: z.string().optional(),
+        vodStorageRegion: z.string().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+const vodApplication = z
+  .object({
+    /** True when Terraform creates and manages it (`tencentcloud_vod_sub_application`). */
+    managed: z.boolean(),
+    /** Null when the name is a Terraform reference known only at deploy. */
+    name: z.string().nullable(),
+    description: z.string().nullable(),
+    enabled: z.boolean(),
+    tags: z.record(z.string()),
+    /** Known at synth only for an existing (imported) application. */
+    subAppId: z.number().int().positive().nullable(),
+    /** Terraform output that gives the `SubAppId` after deploy. */
+    subAppIdOutput: z.string().nullable(),
+  })
+  .strict();
+
+const callbacks = z
+  .object({
+    vodEvents: z.object({ url: z.string(), deleteEvents: z.boolean(), signKey: secretSource.nullable() }).strict().nullable(),
+    trtcRecording: z.object({ url: z.string(), key: secretSource.nullable() }).strict().nullable(),
+    liveWebhook: z
+      .object({ url: z.string(), commands: z.array(z.string()), token: secretSource.nullable() })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+
+const room = z
+  .object({
+    name: z.string(),
+    seatTemplate: z.enum(SEAT_TEMPLATES),
+    isUnlimitedRoomEnabled: z.boolean().nullable(),
+    isCloudRecordEnabled: z.boolean().nullable(),
+    expectRecorded: z.boolean(),
+    typicalHosts: z.number().int().positive().nullable(),
+  })
+  .strict();
+
+const expectedUsage = z
+  .object({
+    peakConcurrentRecordings: z.number().nonnegative().nullable(),
+    recordedHoursPerMonth: z.number().nonnegative().nullable(),
+    resolution: z.enum(RESOLUTIONS),
+    averageBitrateKbps: z.number().positive().nullable(),
+  })
+  .strict();
+
+const acknowledgement = z.object({ ruleId: z.string(), reason: z.string() }).strict();
+
+const finding = z
+  .object({
+    ruleId: z.string(),
+    severity: z.enum(["error", "warning", "info"]),
+    message: z.string(),
+    path: z.string(),
+    acknowledgedReason: z.string().nullable(),
+  })
+  .strict();
+
+const app = z
+  .object({
+    /** Construct path of the LiveRecording. */
+    path: z.string(),
+    sdkAppId: z.number().int().positive(),
+    sdkAppIdOutput: z.string().nullable(),
+    vodApplication: vodApplication.nullable(),
+    retention: retention.nullable(),
+    recording,
+    fullRoomRecording: z.boolean(),
+    globalAutoRecording: z.enum(GLOBAL_AUTO_RECORDING_DECLARATIONS),
+    callbacks,
+    rooms: z.array(room),
+    expectedUsage: expectedUsage.nullable(),
+    acknowledgements: z.array(acknowledgement),
+    findings: z.array(finding),
+  })
+  .strict();
+
+export const desiredStateSchema = z
+  .object({
+    schema: z.literal(DESIRED_STATE_SCHEMA),
+    version: z.literal(DESIRED_STATE_VERSION),
+    /** Stack name = environment. */
+    environment: z.string(),
+    /** Provider region of the stack, null when not known. */
+    region: z.string().nullable(),
+    apps: z.array(app),
+  })
+  .strict();
+
+export type SecretSourceSpec = z.infer<typeof secretSource>;
+export type RetentionSpecData = z.infer<typeof retention>;
+export type RecordingSettingsData = z.infer<typeof recording>;
+export type DesiredVodApplication = z.infer<typeof vodApplication>;
+export type DesiredCallbacks = z.infer<typeof callbacks>;
+export type DesiredRoom = z.infer<typeof room>;
+export type ExpectedUsageData = z.infer<typeof expectedUsage>;
+export type AcknowledgementData = z.infer<typeof acknowledgement>;
+export type FindingData = z.infer<typeof finding>;
+export type DesiredApp = z.infer<typeof app>;
+export type DesiredState = z.infer<typeof desiredStateSchema>;
+
+/** Parses and checks a desired-state document; the error lists every problem with its JSON path. */
+export function parseDesiredState(json: unknown, source = "desired state"): DesiredState {
+  const result = desiredStateSchema.safeParse(json);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`).join("\n");
+    throw new Error(`${source} is not a valid ${DESIRED_STATE_SCHEMA} v${DESIRED_STATE_VERSION} document:\n${problems}`);
+  }
+  return result.data;
+}
+
+export function readDesiredStateFile(file: string): DesiredState {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    throw new Error(`cannot read the desired state ${file}: ${(err as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${file} is not JSON: ${(err as Error).message}`);
+  }
+  return parseDesiredState(json, file);
+}
+
+/** The document as written to disk: canonical (sorted keys, 2-space indent), so unchanged input gives identical bytes. */
+export function serializeDesiredState(state: DesiredState): string {
+  return canonicalJson(state, 2) + "\n";
+}
+
+/** SHA-256 of one app's desired state: what an operator's console attestation is bound to. */
+export function desiredAppHash(app: DesiredApp): string {
+  return canonicalHash(app);
+}
+
+/** SHA-256 of the whole document: the post-deploy hook re-runs when it changes. */
+export function desiredStateHash(state: DesiredState): string {
+  return canonicalHash(state);
+}

@@ -1,0 +1,50 @@
+/**
+ * Facts about TRTC Live recording and the services behind it, in one place, each with its source.
+ * "Seed" is Tencent RTC's "Live Recording" guide (tencentcloud.com/document/product/647/77024, 2026-03-19);
+ * API facts are from the public API references of VOD (2018-07-17) and TRTC (2019-07-22).
+ */
+
+/** Longest recording file, in minutes; a longer session is cut into several files (Seed; `MaxMediaFileDuration`). */
+export const MAX_FILE_DURATION_MINUTES = 1440;
+/** Shortest `MaxMediaFileDuration`, in minutes (TRTC `RecordParams`). */
+export const MIN_FILE_DURATION_MINUTES = 1;
+/** After a file is cut at the limit, recording resumes after this wait, so ~30 s are missing between files (Seed). */
+export const RESUME_WAIT_SECONDS = 30;
+/** Concurrent Live recordings per account; more only through Tencent sales (Seed). */
+export const MAX_CONCURRENT_RECORDINGS = 300;
+
+/** `RecordParams.MaxIdleTime` range and default, seconds (TRTC `CreateCloudRecording`). */
+export const MAX_IDLE_TIME_SECONDS = { min: 5, max: 86400, default: 30 } as const;
+
+/** VOD sub-application name: 1 to 40 characters (`CreateSubAppId`, provider ValidateStringLengthInRange(1, 40)). */
+export const VOD_APP_NAME_MAX_LENGTH = 40;
+/** Characters this package allows in a VOD application name (a safe subset; the API states only the length). */
+export const VOD_APP_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
+/** VOD sub-application description: at most 300 characters (`CreateSubAppId`). */
+export const VOD_APP_DESCRIPTION_MAX_LENGTH = 300;
+/** Tags on a VOD sub-application: at most 10 (tencentcloud provider). */
+export const VOD_APP_MAX_TAGS = 10;
+
+/**
+ * Retention ("Save Duration") in whole days. TRTC's `TencentVod.ExpireTime` is in seconds (0 = keep forever) and
+ * no upper bound is documented; we keep the seconds within a signed 32-bit integer (24,855 days, about 68 years),
+ * which every SDK can carry. Longer than that is `Retention.forever()`.
+ */
+export const RETENTION_DAYS = { min: 1, max: 24855 } as const;
+export const SECONDS_PER_DAY = 86400;
+/** `ExpireTime` that VOD uses for "never expires" (`MediaBasicInfo.ExpireTime`, `ModifyMediaInfo`). */
+export const VOD_NEVER_EXPIRES = "9999-12-31T23:59:59Z";
+
+/** VOD event callback `SignKey` and TRTC callback key: letters and digits, at most 32 (VOD `ModifyEventConfig`, TRTC console). */
+export const CALLBACK_KEY_PATTERN = /^[A-Za-z0-9]{1,32}$/;
+/** Callback URLs: at most 2083 characters (TRTC console). */
+export const CALLBACK_URL_MAX_LENGTH = 2083;
+
+/** TRTC `CreateCloudRecording` regions (Tencent Cloud international docs). */
+export const TRTC_RECORDING_REGIONS = ["ap-beijing", "ap-guangzhou", "ap-mumbai", "ap-shanghai", "ap-singapore"] as const;
+export type TrtcRecordingRegion = (typeof TRTC_RECORDING_REGIONS)[number];
+/** Tencent Cloud region names look like `ap-guangzhou`, `na-siliconvalley`, `eu-frankfurt`. */
+export const REGION_PATTERN = /^[a-z]{2,4}-[a-z]+(-[a-z0-9]+)?$/;
+
+/** TRTC SDKAppIDs are positive 32-bit integers (e.g. 1400000001; older apps are smaller). */
+export const SDK_APP_ID_RANGE = { min: 1, max: 4294967295 } as const;

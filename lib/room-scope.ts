@@ -1,0 +1,143 @@
+/**
+ * Which Live rooms are recorded, and how: the rules of Tencent RTC's "Live Recording" guide as one function.
+ *
+ * A room is recorded only when all of these hold (guide, "Application Scope" and "Step 2"):
+ *  1. it was created through Live (TUILiveKit / the Live REST API);
+ *  2. its `isUnlimitedRoomEnabled` is true (the default depends on the seat template);
+ *  3. `IsCloudRecordEnabled` is true, or it is empty and Full Room Recording is on for the SDKAppID;
+ *  4. the SDKAppID's Room Recording has a VOD application and a Save Duration.
+ * Video rooms with one host are recorded single-stream; with several hosts, as one mixed-stream file.
+ */
+
+/** Seat templates, by their REST `SeatTemplate` names. */
+export const SEAT_TEMPLATES = [
+  "VideoDynamicGrid9Seats",
+  "VideoDynamicFloat7Seats",
+  "VideoFixedGrid9Seats",
+  "VideoFixedFloat7Seats",
+  "VideoLandscape4Seats",
+  "Karaoke",
+  "AudioSalon",
+] as const;
+export type SeatTemplate = (typeof SEAT_TEMPLATES)[number];
+
+/** Voice-room templates: `isUnlimitedRoomEnabled` defaults to false, so Live does not record them by default. */
+export const VOICE_ROOM_TEMPLATES: readonly SeatTemplate[] = ["Karaoke", "AudioSalon"];
+
+/** Default `isUnlimitedRoomEnabled` per template (guide, "Application Scope" table). */
+export const DEFAULT_UNLIMITED_ROOM_ENABLED: Readonly<Record<SeatTemplate, boolean>> = {
+  VideoDynamicGrid9Seats: true,
+  VideoDynamicFloat7Seats: true,
+  VideoFixedGrid9Seats: true,
+  VideoFixedFloat7Seats: true,
+  VideoLandscape4Seats: true,
+  Karaoke: false,
+  AudioSalon: false,
+};
+
+/** Client SDK spellings (`.videoDynamicGrid9Seats`, `.karaoke`; the guide also writes `.videoLandscape4Seat`). */
+const CLIENT_NAMES: Readonly<Record<string, SeatTemplate>> = Object.fromEntries([
+  ...SEAT_TEMPLATES.map((t) => [t.charAt(0).toLowerCase() + t.slice(1), t] as const),
+  ["videoLandscape4Seat", "VideoLandscape4Seats"] as const,
+]);
+
+/** Reads a seat template in its REST (`VideoDynamicGrid9Seats`) or client (`.videoDynamicGrid9Seats`) spelling. */
+export function parseSeatTemplate(name: string): SeatTemplate | undefined {
+  const bare = name.startsWith(".") ? name.slice(1) : name;
+  if ((SEAT_TEMPLATES as readonly string[]).includes(bare)) return bare as SeatTemplate;
+  return CLIENT_NAMES[bare];
+}
+
+export function isVoiceRoomTemplate(template: SeatTemplate): boolean {
+  return VOICE_ROOM_TEMPLATES.includes(template);
+}
+
+/** A room as the app creates it. */
+export interface LiveRoom {
+  /** `SeatTemplate` of the room. */
+  readonly seatTemplate: SeatTemplate;
+  /** `isUnlimitedRoomEnabled` as sent at creation. @default - the template's default (true for video, false for voice) */
+  readonly isUnlimitedRoomEnabled?: boolean;
+  /** `IsCloudRecordEnabled` as sent at creation: true, false, or unset (follow Full Room Recording). @default - unset */
+  readonly isCloudRecordEnabled?: boolean;
+  /** Hosts on seats; decides single- vs mixed-stream. @default - unknown: one host single-stream, several mixed */
+  readonly hostCount?: number;
+  /** Whether the room was created through Live. Rooms of TUICallKit, TUIRoomKit or the bare TRTC SDK are not. @default true */
+  readonly createdViaLive?: boolean;
+}
+
+/** The SDKAppID's console Room Recording settings. */
+export interface RoomRecordingSettings {
+  /** "Full Room Recording" switch. */
+  readonly fullRoomRecording: boolean;
+  /** Whether both "VOD Application" and "Save Duration" are configured. */
+  readonly storageConfigured: boolean;
+}
+
+/** Why a room is or is not recorded; stable codes for machines, `explanation` for people. */
+export type RoomScopeReason =
+  | "not-created-via-live"
+  | "unlimited-room-disabled"
+  | "cloud-record-disabled-for-room"
+  | "full-room-recording-off"
+  | "storage-not-configured"
+  | "cloud-record-enabled-for-room"
+  | "full-room-recording-on";
+
+export type RecordedContent = "single-stream" | "mixed-stream";
+
+export interface RoomRecordingDecision {
+  readonly recorded: boolean;
+  /** What Live records: known when `hostCount` is, else both cases are listed in `explanation`. */
+  readonly content?: RecordedContent;
+  readonly reason: RoomScopeReason;
+  readonly explanation: string;
+  /** The `isUnlimitedRoomEnabled` value that applied (given, or the template default). */
+  readonly effectiveUnlimitedRoomEnabled: boolean;
+}
+
+/** Decides whether Live records a room, what it records and why. Pure; covers every combination of the guide's tables. */
+export function decideRoomRecording(room: LiveRoom, settings: RoomRecordingSettings): RoomRecordingDecision {
+  const unlimited = room.isUnlimitedRoomEnabled ?? DEFAULT_UNLIMITED_ROOM_ENABLED[room.seatTemplate];
+  const no = (reason: RoomScopeReason, explanation: string): RoomRecordingDecision => ({
+    recorded: false,
+    reason,
+    explanation,
+    effectiveUnlimitedRoomEnabled: unlimited,
+  });
+
+  if (room.createdViaLive === false) {
+    return no("not-created-via-live", "Live records only rooms created through Live; TRTC Global Auto-Recording or manual recording would be needed");
+  }
+  if (!unlimited) {
+    const why =
+      room.isUnlimitedRoomEnabled === undefined
+        ? `isUnlimitedRoomEnabled defaults to false for ${room.seatTemplate} (voice rooms are not recorded by default; Tencent must enable it)`
+        : "isUnlimitedRoomEnabled is false";
+    return no("unlimited-room-disabled", why);
+  }
+  if (room.isCloudRecordEnabled === false) {
+    return no("cloud-record-disabled-for-room", "IsCloudRecordEnabled is false: never recorded, even with Full Room Recording on");
+  }
+  if (room.isCloudRecordEnabled === undefined && !settings.fullRoomRecording) {
+    return no("full-room-recording-off", "IsCloudRecordEnabled is empty and Full Room Recording is off");
+  }
+  if (!settings.storageConfigured) {
+    return no("storage-not-configured", "Room Recording has no VOD application or no Save Duration, so recording cannot be enabled");
+  }
+
+  const reason: RoomScopeReason = room.isCloudRecordEnabled === true ? "cloud-record-enabled-for-room" : "full-room-recording-on";
+  const because =
+    reason === "cloud-record-enabled-for-room"
+      ? "IsCloudRecordEnabled is true (regardless of Full Room Recording)"
+      : "IsCloudRecordEnabled is empty and Full Room Recording is on";
+  const content: RecordedContent | undefined =
+    room.hostCount === undefined ? undefined : room.hostCount > 1 ? "mixed-stream" : "single-stream";
+  const what =
+    content === undefined
+      ? "single-stream with one host, one mixed-stream file with several hosts"
+      : content === "mixed-stream"
+        ? `one mixed-stream file of all ${room.hostCount} hosts`
+        : "single-stream of the host";
+  return { recorded: true, content, reason, explanation: `recorded as ${what}: ${because}`, effectiveUnlimitedRoomEnabled: unlimited };
+}

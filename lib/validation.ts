@@ -1,0 +1,70 @@
+import { Token } from "./cdktf";
+
+/**
+ * A bad value given to this package, found before anything is deployed. The message names the property,
+ * what is allowed and what was received.
+ */
+export class ValidationError extends Error {
+  public readonly property: string;
+  constructor(property: string, message: string) {
+    super(message);
+    this.name = "ValidationError";
+    this.property = property;
+  }
+}
+
+/** Formats a received value for an error message (strings quoted, objects as JSON). */
+export function describeValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === undefined) return "undefined";
+  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** True when a value is a Terraform reference or other token that only resolves at deploy time. */
+export function isUnresolved(value: unknown): boolean {
+  return (typeof value === "string" || typeof value === "number") && Token.isUnresolved(value);
+}
+
+export function fail(property: string, allowed: string, value: unknown): never {
+  throw new ValidationError(property, `\`${property}\` must be ${allowed}, got ${describeValue(value)}`);
+}
+
+/** A whole number in [min, max] (tokens pass). `unit` is appended to the range, e.g. "minutes". */
+export function checkInteger(property: string, value: unknown, min: number, max: number, unit = ""): void {
+  if (isUnresolved(value)) return;
+  const suffix = unit ? ` ${unit}` : "";
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    fail(property, `a whole number from ${min} to ${max}${suffix}`, value);
+  }
+}
+
+/** One of a list of allowed values. */
+export function checkOneOf<T extends string | number | boolean>(property: string, value: unknown, allowed: readonly T[]): asserts value is T {
+  if (isUnresolved(value)) return;
+  if (!allowed.includes(value as T)) fail(property, `one of ${allowed.map((a) => describeValue(a)).join(", ")}`, value);
+}
+
+export function checkBoolean(property: string, value: unknown): void {
+  if (typeof value !== "boolean") fail(property, "true or false", value);
+}
+
+/** A string of [min, max] characters matching `pattern` (described in words as `patternText`). Tokens pass. */
+export function checkString(
+  property: string,
+  value: unknown,
+  opts: { min?: number; max: number; pattern?: RegExp; patternText?: string },
+): void {
+  if (isUnresolved(value)) return;
+  const min = opts.min ?? 0;
+  const what = opts.patternText ? `${opts.patternText}, ` : "";
+  const allowed = `a string of ${what}${min} to ${opts.max} characters`;
+  if (typeof value !== "string") fail(property, allowed, value);
+  const length = [...value].length;
+  if (length < min || length > opts.max) fail(property, allowed, value);
+  if (opts.pattern && !opts.pattern.test(value)) fail(property, allowed, value);
+}

@@ -1,0 +1,40 @@
+import { IConstruct } from "constructs";
+import { Annotations, IAspect } from "../lib/cdktf";
+import type { DesiredApp } from "../lib/desired-state";
+import { Acknowledgements } from "./acknowledgements";
+import { evaluateRules } from "./pack";
+import { Finding, formatFinding } from "./rule";
+
+/** What the checks need from a LiveRecording (an interface, so rules do not depend on constructs). */
+export interface ICheckedLiveRecording extends IConstruct {
+  /** The app's declared state, without findings. */
+  toDesiredApp(): DesiredApp;
+  /** Receives the findings of the checks, to write them into the desired state. */
+  recordFindings(findings: readonly Finding[]): void;
+}
+
+function isChecked(node: IConstruct): node is ICheckedLiveRecording {
+  const n = node as Partial<ICheckedLiveRecording>;
+  return typeof n.toDesiredApp === "function" && typeof n.recordFindings === "function";
+}
+
+/**
+ * Runs every Live recording rule on each LiveRecording during synth. Findings become annotations: errors fail
+ * `cdktf synth` with the rule id and construct path, warnings are printed, acknowledged findings stay as info.
+ */
+export class LiveRecordingChecks implements IAspect {
+  public visit(node: IConstruct): void {
+    if (!isChecked(node)) return;
+    const acks = Acknowledgements.of(node).all().map((a) => ({ ruleId: a.id, reason: a.reason }));
+    const findings = evaluateRules(node.toDesiredApp(), acks, node.node.path);
+    node.recordFindings(findings);
+    for (const f of findings) report(node, f);
+  }
+}
+
+function report(node: IConstruct, f: Finding): void {
+  const text = formatFinding(f);
+  if (f.acknowledgedReason !== undefined || f.severity === "info") Annotations.of(node).addInfo(text);
+  else if (f.severity === "error") Annotations.of(node).addError(text);
+  else Annotations.of(node).addWarning(text);
+}

@@ -1,0 +1,26 @@
+import { decideRoomRecording, isVoiceRoomTemplate } from "../lib/room-scope";
+import { Rule } from "./rule";
+
+/** A video room expected to be recorded that Live will not record as declared. */
+export const ExpectedRoomNotRecorded: Rule = {
+  id: "LR008",
+  name: "ExpectedRoomNotRecorded",
+  severity: "warning",
+  explanation:
+    "Live records a room only if isUnlimitedRoomEnabled is true and IsCloudRecordEnabled is true, or empty with Full " +
+    "Room Recording on; IsCloudRecordEnabled=false wins over Full Room Recording.",
+  fix: "Create the room with IsCloudRecordEnabled: true (or leave it empty and turn Full Room Recording on), or set expectRecorded: false.",
+  evaluate: (app) =>
+    app.rooms
+      .filter((r) => r.expectRecorded && !isVoiceRoomTemplate(r.seatTemplate))
+      .map((r) => ({
+        room: r,
+        decision: decideRoomRecording(
+          { seatTemplate: r.seatTemplate, isUnlimitedRoomEnabled: r.isUnlimitedRoomEnabled ?? undefined, isCloudRecordEnabled: r.isCloudRecordEnabled ?? undefined },
+          // Missing storage is LR002's finding; here only the room's own settings count.
+          { fullRoomRecording: app.fullRoomRecording, storageConfigured: true },
+        ),
+      }))
+      .filter(({ decision }) => !decision.recorded)
+      .map(({ room, decision }) => ({ message: `Room "${room.name}" (${room.seatTemplate}) is expected to be recorded but is not: ${decision.explanation}.` })),
+};

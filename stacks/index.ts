@@ -1,0 +1,3 @@
+export * from "./live-recording-stack";
+export * from "./state-backend";
+export * from "./environments";

@@ -1,0 +1,54 @@
+import { Construct } from "constructs";
+import { TencentcloudProvider } from "../.gen/providers/tencentcloud/provider";
+import { DesiredStateDocument } from "../constructs/desired-state-document";
+import { LiveRecording, LiveRecordingProps } from "../constructs/live-recording";
+import { Lazy, TerraformOutput, TerraformStack } from "../lib/cdktf";
+import { REGION_PATTERN } from "../lib/limits";
+import { checkString } from "../lib/validation";
+import { StateBackend } from "./state-backend";
+
+export interface LiveRecordingStackProps extends LiveRecordingProps {
+  /** Tencent Cloud region of the provider (VOD resources), e.g. `ap-guangzhou`. */
+  readonly region: string;
+  /**
+   * Where Terraform keeps this stack's state.
+   * @default StateBackend.local() - a local file
+   */
+  readonly backend?: StateBackend;
+}
+
+/** Fixed ids of the stack's own outputs (besides those of its LiveRecording). */
+export const STACK_OUTPUT_IDS = { region: "region", desiredStateSha256: "desired_state_sha256" } as const;
+
+/**
+ * One environment: the tencentcloud provider (region from props; credentials only from the standard
+ * `TENCENTCLOUD_SECRET_ID`/`TENCENTCLOUD_SECRET_KEY` environment or profile), a state backend, and Live recording for
+ * one SDKAppID, with outputs the post-deploy step reads.
+ */
+export class LiveRecordingStack extends TerraformStack {
+  public readonly region: string;
+  public readonly recording: LiveRecording;
+  public readonly backend: StateBackend;
+
+  constructor(scope: Construct, id: string, props: LiveRecordingStackProps) {
+    super(scope, id);
+    checkString("region", props.region, { min: 1, max: 64, pattern: REGION_PATTERN, patternText: "a Tencent Cloud region like ap-guangzhou" });
+    this.region = props.region;
+    this.backend = props.backend ?? StateBackend.local();
+
+    new TencentcloudProvider(this, "tencentcloud", { region: props.region });
+    this.backend.bind(this);
+    const document = DesiredStateDocument.of(this);
+    document.setRegion(props.region);
+
+    const { region: _region, backend: _backend, ...recordingProps } = props;
+    this.recording = new LiveRecording(this, "LiveRecording", recordingProps);
+
+    new TerraformOutput(this, STACK_OUTPUT_IDS.region, { value: props.region, staticId: true, description: "Tencent Cloud region of the stack" });
+    new TerraformOutput(this, STACK_OUTPUT_IDS.desiredStateSha256, {
+      value: Lazy.stringValue({ produce: () => document.hash() }),
+      staticId: true,
+      description: "SHA-256 of the desired state the post-deploy step applies (live-recording.json)",
+    });
+  }
+}
