@@ -6,7 +6,7 @@ const { execFileSync } = require("child_process");
 
 const root = path.resolve(__dirname, "..");
 const STAMP = path.join(root, "dist", ".build-stamp");
-const SOURCE_DIRS = ["lib", "constructs", "stacks", "rules", "postdeploy", "emulator", "plan", "scripts", ".gen"];
+const SOURCE_DIRS = ["cli", "lib", "constructs", "stacks", "rules", "postdeploy", "emulator", "plan", "scripts", ".gen"];
 
 function newestSourceMtime() {
   let newest = 0;
