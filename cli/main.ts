@@ -5,28 +5,41 @@
 import { Command } from "commander";
 import { registerPlanCommand } from "../plan/command";
 import { registerPostDeployCommands } from "../postdeploy/command";
+import { CliContext } from "./context";
 
-export function buildCli(): Command {
+export type { CliContext } from "./context";
+
+export function buildCli(ctx: CliContext): Command {
   const program = new Command("trtc-live-recording")
     .description("Tencent RTC Live recording as code: recording plans and the post-deploy step")
     .showHelpAfterError()
     .exitOverride();
-  registerPlanCommand(program);
-  registerPostDeployCommands(program);
+  registerPlanCommand(program, ctx);
+  registerPostDeployCommands(program, ctx);
   return program;
 }
 
-/** Runs the CLI; resolves to the process exit code. */
-export async function runCli(argv: readonly string[]): Promise<number> {
-  const program = buildCli();
+/** Runs the CLI; resolves to the exit code. Output goes to `io` (default: the process's stdout and stderr). */
+export async function runCli(argv: readonly string[], io: Partial<Omit<CliContext, "setExitCode">> = {}): Promise<number> {
+  let exitCode = 0;
+  const ctx: CliContext = {
+    stdout: io.stdout ?? ((t) => void process.stdout.write(t)),
+    stderr: io.stderr ?? ((t) => void process.stderr.write(t)),
+    env: io.env ?? process.env,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  };
+  const program = buildCli(ctx);
+  program.configureOutput({ writeOut: (t) => ctx.stdout(t), writeErr: (t) => ctx.stderr(t) });
   try {
     await program.parseAsync([...argv], { from: "user" });
-    return typeof process.exitCode === "number" ? process.exitCode : 0;
+    return exitCode;
   } catch (err) {
     const e = err as { code?: string; exitCode?: number; message?: string };
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
     if (typeof e.exitCode === "number" && e.code?.startsWith("commander.")) return e.exitCode === 0 ? 0 : 1;
-    process.stderr.write(`error: ${e.message ?? String(err)}\n`);
+    ctx.stderr(`error: ${e.message ?? String(err)}\n`);
     return 1;
   }
 }

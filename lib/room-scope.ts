@@ -137,7 +137,7 @@ export function decideRoomRecording(room: LiveRoom, settings: RoomRecordingSetti
     content === undefined
       ? "single-stream with one host, one mixed-stream file with several hosts"
       : content === "mixed-stream"
-        ? `one mixed-stream file of all ${room.hostCount} hosts`
+        ? `one mixed-stream file of the ${room.hostCount} hosts`
         : "single-stream of the host";
   return { recorded: true, content, reason, explanation: `recorded as ${what}: ${because}`, effectiveUnlimitedRoomEnabled: unlimited };
 }

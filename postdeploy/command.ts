@@ -1,7 +1,8 @@
 import { Command } from "commander";
+import type { CliContext } from "../cli/context";
 
 /** `trtc-live-recording post-deploy <plan|apply|check|attest>` (issue 5). */
-export function registerPostDeployCommands(program: Command): void {
+export function registerPostDeployCommands(program: Command, _ctx: CliContext): void {
   program
     .command("post-deploy")
     .description("apply what Terraform cannot, after cdktf deploy (not implemented yet)")

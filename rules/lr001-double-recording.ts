@@ -1,6 +1,6 @@
 import { Rule } from "./rule";
 
-/** Full Room Recording on while TRTC Global Auto-Recording is declared on for the same SDKAppID. */
+/** Live recording wanted while TRTC Global Auto-Recording is declared on for the same SDKAppID. */
 export const DoubleRecording: Rule = {
   id: "LR001",
   name: "DoubleRecording",
@@ -10,9 +10,15 @@ export const DoubleRecording: Rule = {
     "with both on, the same audio and video are recorded (and billed) twice.",
   fix:
     "Turn Global Auto-Recording off in the TRTC console (Application > Advanced Features > On-cloud recording) and " +
-    "declare globalAutoRecording: \"off\", or set fullRoomRecording: false and keep Global Auto-Recording.",
-  evaluate: (app) =>
-    app.fullRoomRecording && app.globalAutoRecording === "on"
-      ? [{ message: `Full Room Recording is on while Global Auto-Recording is declared on for SDKAppID ${app.sdkAppId}.` }]
-      : [],
+    "declare globalAutoRecording: \"off\", or stop Live recording (fullRoomRecording: false, no room with IsCloudRecordEnabled: true).",
+  evaluate: (app) => {
+    if (app.globalAutoRecording !== "on") return [];
+    const byRoom = app.rooms.filter((r) => r.isCloudRecordEnabled === true).map((r) => `"${r.name}"`);
+    const what = app.fullRoomRecording
+      ? "Full Room Recording is on"
+      : byRoom.length > 0
+        ? `rooms ${byRoom.join(", ")} set IsCloudRecordEnabled=true`
+        : undefined;
+    return what === undefined ? [] : [{ message: `${what} while Global Auto-Recording is declared on for SDKAppID ${app.sdkAppId}.` }];
+  },
 };

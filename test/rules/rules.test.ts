@@ -29,6 +29,12 @@ interface Case {
 
 const CASES: Case[] = [
   { id: "LR001", level: "error", bad: { globalAutoRecording: "on" }, message: "Full Room Recording is on while Global Auto-Recording is declared on for SDKAppID 1400000001." },
+  {
+    id: "LR001",
+    level: "error",
+    bad: { fullRoomRecording: false, globalAutoRecording: "on", rooms: [{ name: "vip", seatTemplate: "VideoFixedGrid9Seats", isCloudRecordEnabled: true }] },
+    message: 'rooms "vip" set IsCloudRecordEnabled=true while Global Auto-Recording is declared on for SDKAppID 1400000001.',
+  },
   { id: "LR002", level: "error", bad: { vodApplication: undefined, callbacks: {} }, message: "Full Room Recording is on for SDKAppID 1400000001 with no VOD application." },
   { id: "LR002", level: "error", bad: { retention: undefined }, message: "Full Room Recording is on for SDKAppID 1400000001 with no retention." },
   {

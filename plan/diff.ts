@@ -1,0 +1,245 @@
+/**
+ * What changed between the plan of the base branch and the current one, in reviewer terms:
+ * `production: retention 30 → 90 days; estimated storage +¥123/month`, `new environment qa`, ...
+ * Only differences are listed; `changed` is false when there are none.
+ */
+import { canonicalJson } from "../lib/canonical-json";
+import { formatYuan, formatYuanDelta } from "./cost";
+import type { AppPlan, CallbacksPlan, CostEstimate, EnvironmentPlan, FindingPlan, RecordingPlan, RoomPlan } from "./model";
+
+export interface EnvironmentChange {
+  readonly environment: string;
+  readonly kind: "added" | "removed" | "changed";
+  /** One phrase per change, in a fixed order; for `added` and `removed`, a summary. */
+  readonly changes: readonly string[];
+}
+
+export interface PlanDiff {
+  readonly changed: boolean;
+  /** Changes that concern every environment (the price table). */
+  readonly general: readonly string[];
+  /** Sorted by environment name. */
+  readonly environments: readonly EnvironmentChange[];
+}
+
+export function diffPlans(base: RecordingPlan, current: RecordingPlan): PlanDiff {
+  const general: string[] = [];
+  if (canonicalJson(base.pricing) !== canonicalJson(current.pricing)) {
+    general.push(
+      base.pricing.asOf === current.pricing.asOf
+        ? `unit prices changed (table of ${current.pricing.asOf})`
+        : `unit prices: table of ${base.pricing.asOf} → ${current.pricing.asOf}`,
+    );
+  }
+  const names = [...new Set([...base.environments, ...current.environments].map((e) => e.name))].sort();
+  const environments: EnvironmentChange[] = [];
+  for (const name of names) {
+    const before = base.environments.find((e) => e.name === name);
+    const after = current.environments.find((e) => e.name === name);
+    if (!before && after) environments.push({ environment: name, kind: "added", changes: [summarizeEnvironment(after)] });
+    else if (before && !after) environments.push({ environment: name, kind: "removed", changes: [] });
+    else if (before && after) {
+      const changes = environmentChanges(before, after);
+      if (changes.length > 0) environments.push({ environment: name, kind: "changed", changes });
+    }
+  }
+  return { changed: general.length > 0 || environments.length > 0, general, environments };
+}
+
+/** The changes as a Markdown list (one line per environment), or a sentence saying there are none. */
+export function renderDiffMarkdown(diff: PlanDiff): string {
+  const lines = [CHANGES_MARKER, "## Recording plan: changes", ""];
+  if (!diff.changed) return [...lines, "No change to recording.", ""].join("\n");
+  for (const g of diff.general) lines.push(`- ${g}`);
+  for (const e of diff.environments) lines.push(`- ${diffLine(e)}`);
+  lines.push("");
+  return lines.join("\n");
+}
+
+export const CHANGES_MARKER = "<!-- trtc-live-recording:recording-plan-changes -->";
+
+/** `production: retention 30 → 90 days; ...`, `new environment qa (...)`, `environment dev removed`. */
+export function diffLine(e: EnvironmentChange): string {
+  switch (e.kind) {
+    case "added":
+      return `new environment ${e.environment}${e.changes.length > 0 ? ` (${e.changes.join("; ")})` : ""}`;
+    case "removed":
+      return `environment ${e.environment} removed`;
+    case "changed":
+      return `${e.environment}: ${e.changes.join("; ")}`;
+  }
+}
+
+function summarizeEnvironment(env: EnvironmentPlan): string {
+  if (env.apps.length === 0) return "no Live recording";
+  return env.apps
+    .map((app) => {
+      const recorded = app.rooms.filter((r) => r.recorded).length;
+      return [
+        `SDKAppID ${app.sdkAppId}`,
+        `retention ${app.retentionText}`,
+        `Full Room Recording ${onOff(app.fullRoomRecording)}`,
+        `${recorded} of ${app.rooms.length} room templates recorded`,
+        costText(app.estimatedCost),
+      ].join(", ");
+    })
+    .join("; ");
+}
+
+function environmentChanges(before: EnvironmentPlan, after: EnvironmentPlan): string[] {
+  const changes: string[] = [];
+  if (before.region !== after.region) changes.push(`region ${before.region ?? "not set"} → ${after.region ?? "not set"}`);
+  const single = before.apps.length === 1 && after.apps.length === 1;
+  const paths = [...new Set([...before.apps, ...after.apps].map((a) => a.path))];
+  for (const path of paths) {
+    const a = before.apps.find((x) => x.path === path);
+    const b = after.apps.find((x) => x.path === path);
+    if (!a && b) changes.push(`new Live recording for SDKAppID ${b.sdkAppId} (${costText(b.estimatedCost)})`);
+    else if (a && !b) changes.push(`Live recording for SDKAppID ${a.sdkAppId} removed`);
+    else if (a && b) {
+      const prefix = single ? "" : `SDKAppID ${b.sdkAppId}: `;
+      changes.push(...appChanges(a, b).map((c) => prefix + c));
+    }
+  }
+  return changes;
+}
+
+function appChanges(a: AppPlan, b: AppPlan): string[] {
+  const out: string[] = [];
+  if (a.sdkAppId !== b.sdkAppId) out.push(`SDKAppID ${a.sdkAppId} → ${b.sdkAppId}`);
+  out.push(...vodChanges(a, b));
+  if (a.retentionText !== b.retentionText) out.push(`retention ${retentionChange(a.retentionText, b.retentionText)}`);
+  if (a.recording.mode !== b.recording.mode) out.push(`recording mode ${MODE_NAMES[a.recording.mode]} → ${MODE_NAMES[b.recording.mode]}`);
+  if (a.recording.maxFileDurationMinutes !== b.recording.maxFileDurationMinutes) {
+    out.push(`max file duration ${a.recording.maxFileDurationMinutes} → ${b.recording.maxFileDurationMinutes} min`);
+  }
+  if (a.recording.resumeWaitSeconds !== b.recording.resumeWaitSeconds) out.push(`resume wait ${a.recording.resumeWaitSeconds} → ${b.recording.resumeWaitSeconds} s`);
+  if (a.fullRoomRecording !== b.fullRoomRecording) out.push(`Full Room Recording ${onOff(a.fullRoomRecording)} → ${onOff(b.fullRoomRecording)}`);
+  if (a.globalAutoRecording.declared !== b.globalAutoRecording.declared) {
+    out.push(`Global Auto-Recording (declared) ${a.globalAutoRecording.declared} → ${b.globalAutoRecording.declared}`);
+  }
+  if (a.globalAutoRecording.conflict !== b.globalAutoRecording.conflict) {
+    out.push(`double recording ${CONFLICT_NAMES[a.globalAutoRecording.conflict]} → ${CONFLICT_NAMES[b.globalAutoRecording.conflict]}`);
+  }
+  out.push(...callbackChanges(a.callbacks, b.callbacks));
+  out.push(...roomChanges(a.rooms, b.rooms));
+  out.push(...findingChanges(a.findings, b.findings));
+  out.push(...costChanges(a.estimatedCost, b.estimatedCost));
+  return out;
+}
+
+const MODE_NAMES: Readonly<Record<AppPlan["recording"]["mode"], string>> = {
+  "as-live": "as Live (single-stream with one host, mixed-stream with several)",
+  "single-stream": "single-stream",
+  "mixed-stream": "mixed-stream",
+};
+
+const CONFLICT_NAMES: Readonly<Record<AppPlan["globalAutoRecording"]["conflict"], string>> = {
+  none: "none",
+  "double-recording": "yes (every host recorded and billed twice)",
+  acknowledged: "acknowledged",
+  unverified: "possible (Global Auto-Recording undeclared)",
+};
+
+function onOff(v: boolean): string {
+  return v ? "on" : "off";
+}
+
+/** "30 → 90 days" when both are day counts, else "30 days → forever". */
+function retentionChange(before: string, after: string): string {
+  const days = /^(\d+) days?$/;
+  const a = days.exec(before);
+  const b = days.exec(after);
+  return a && b ? `${a[1]} → ${b[1]} days` : `${before} → ${after}`;
+}
+
+function vodChanges(a: AppPlan, b: AppPlan): string[] {
+  const va = a.vodApplication;
+  const vb = b.vodApplication;
+  const name = (v: AppPlan["vodApplication"]) => (v === null ? "none" : (v.name ?? "(name known at deploy)"));
+  const out: string[] = [];
+  if (name(va) !== name(vb)) out.push(`VOD application ${name(va)} → ${name(vb)}`);
+  if (va && vb && va.managed !== vb.managed) {
+    out.push(vb.managed ? "VOD application now managed by Terraform" : `VOD application now an existing one (SubAppId ${vb.subAppId ?? "known at deploy"})`);
+  } else if (va && vb && va.subAppId !== vb.subAppId) {
+    out.push(`VOD SubAppId ${va.subAppId ?? "known at deploy"} → ${vb.subAppId ?? "known at deploy"}`);
+  }
+  return out;
+}
+
+function callbackChanges(a: CallbacksPlan, b: CallbacksPlan): string[] {
+  const out: string[] = [];
+  for (const [key, name] of [
+    ["vodEvents", "VOD events"],
+    ["trtcRecording", "TRTC recording"],
+    ["liveWebhook", "Live webhook"],
+  ] as const) {
+    const x = a[key];
+    const y = b[key];
+    if (!x && y) out.push(`${name} callback added (${y.url}${y.signed ? ", signed" : ""})`);
+    else if (x && !y) out.push(`${name} callback removed`);
+    else if (x && y) {
+      if (x.url !== y.url) out.push(`${name} callback ${x.url} → ${y.url}`);
+      if (x.signed !== y.signed) out.push(`${name} callback ${y.signed ? "now signed" : "no longer signed"}`);
+    }
+  }
+  if (a.vodEvents && b.vodEvents && a.vodEvents.deleteEvents !== b.vodEvents.deleteEvents) {
+    out.push(`VOD delete events ${onOff(a.vodEvents.deleteEvents)} → ${onOff(b.vodEvents.deleteEvents)}`);
+  }
+  return out;
+}
+
+function roomState(r: RoomPlan): string {
+  return r.recorded ? `recorded (${r.content === "single-or-mixed" ? "single- or mixed-stream" : r.content})` : "not recorded";
+}
+
+function roomChanges(a: readonly RoomPlan[], b: readonly RoomPlan[]): string[] {
+  const out: string[] = [];
+  for (const r of b) {
+    const before = a.find((x) => x.name === r.name);
+    if (!before) {
+      out.push(`room ${r.name} added: ${roomState(r)}`);
+      continue;
+    }
+    if (before.seatTemplate !== r.seatTemplate) out.push(`room ${r.name}: template ${before.seatTemplate} → ${r.seatTemplate}`);
+    if (roomState(before) !== roomState(r)) out.push(`room ${r.name}: ${roomState(before)} → ${roomState(r)} (${r.explanation})`);
+  }
+  for (const r of a) if (!b.some((x) => x.name === r.name)) out.push(`room ${r.name} removed`);
+  return out;
+}
+
+function findingChanges(a: readonly FindingPlan[], b: readonly FindingPlan[]): string[] {
+  const key = (f: FindingPlan) => `${f.ruleId}\u0000${f.message}`;
+  const out: string[] = [];
+  for (const f of b) {
+    const before = a.find((x) => key(x) === key(f));
+    if (!before) out.push(`new finding ${f.ruleId} (${f.acknowledged ? "acknowledged " : ""}${f.severity}): ${f.message}`);
+    else if (before.acknowledgedReason !== f.acknowledgedReason) {
+      out.push(f.acknowledgedReason === null ? `${f.ruleId} no longer acknowledged` : `${f.ruleId} acknowledged: ${f.acknowledgedReason}`);
+    }
+  }
+  for (const f of a) if (!b.some((x) => key(x) === key(f))) out.push(`finding ${f.ruleId} cleared`);
+  return out;
+}
+
+function costText(c: CostEstimate): string {
+  return c.status === "estimated" ? `estimated ${formatYuan(c.totalMonthlyCny)}/month` : `cost not estimated: ${c.reason}`;
+}
+
+function costChanges(a: CostEstimate, b: CostEstimate): string[] {
+  if (a.status === "estimated" && b.status === "estimated") {
+    const out: string[] = [];
+    if (a.recordedHoursPerMonth !== b.recordedHoursPerMonth) out.push(`declared usage ${a.recordedHoursPerMonth} → ${b.recordedHoursPerMonth} h/month`);
+    if (a.resolution !== b.resolution) out.push(`resolution ${a.resolution} → ${b.resolution}`);
+    if (a.storage.averageBitrateKbps !== b.storage.averageBitrateKbps) {
+      out.push(`average bitrate ${a.storage.averageBitrateKbps} → ${b.storage.averageBitrateKbps} kbps`);
+    }
+    const rec = b.recording.monthlyCny - a.recording.monthlyCny;
+    const sto = b.storage.monthlyCny - a.storage.monthlyCny;
+    if (rec !== 0) out.push(`estimated recording ${formatYuanDelta(rec)}/month`);
+    if (sto !== 0) out.push(`estimated storage ${formatYuanDelta(sto)}/month`);
+    return out;
+  }
+  if (a.status === b.status) return a.status === "not-estimated" && b.status === "not-estimated" && a.reason !== b.reason ? [`cost not estimated: ${b.reason}`] : [];
+  return [`${costText(a)} → ${costText(b)}`];
+}

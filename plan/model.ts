@@ -1,0 +1,217 @@
+/**
+ * The recording plan: what each environment will record, how, where it is kept, what it is estimated to cost and
+ * what the synth-time checks found, for CI review. Versioned like the desired state it is built from; `plan --base`
+ * reads an older plan back through `parseRecordingPlan`.
+ *
+ * It holds no secret: callbacks appear as their URL (credentials and query values masked) and whether a signing key
+ * source is declared (`signed`), never a key nor the name of the variable that holds it.
+ */
+import { z } from "zod";
+import { GLOBAL_AUTO_RECORDING_DECLARATIONS, RESOLUTIONS } from "../lib/desired-state";
+import { SEAT_TEMPLATES } from "../lib/room-scope";
+
+export const RECORDING_PLAN_SCHEMA = "trtc-live-recording/recording-plan";
+export const RECORDING_PLAN_VERSION = 1;
+
+const retention = z.union([z.object({ days: z.number().int().positive() }).strict(), z.object({ forever: z.literal(true) }).strict()]);
+
+const vodApplication = z
+  .object({
+    /** Null when the name is a Terraform reference known only at deploy. */
+    name: z.string().nullable(),
+    /** True: created and managed by Terraform; false: an existing application. */
+    managed: z.boolean(),
+    subAppId: z.number().int().positive().nullable(),
+  })
+  .strict();
+
+const recording = z
+  .object({
+    mode: z.enum(["as-live", "single-stream", "mixed-stream"]),
+    modeText: z.string(),
+    format: z.literal("mp4"),
+    maxFileDurationMinutes: z.number().int().positive(),
+    resumeWaitSeconds: z.number().int().nonnegative(),
+    /** The file limits in words, e.g. the 1440-minute files and the 30 s gap before recording resumes. */
+    fileLimitsText: z.string(),
+  })
+  .strict();
+
+export const CONFLICT_STATUSES = ["none", "double-recording", "acknowledged", "unverified"] as const;
+
+const globalAutoRecording = z
+  .object({
+    /** What the stack declares (the setting is console-only). */
+    declared: z.enum(GLOBAL_AUTO_RECORDING_DECLARATIONS),
+    /**
+     * From the declaration: `double-recording` (on while Live records rooms: every host recorded and billed again),
+     * `acknowledged` (the same, accepted with a written reason), `unverified` (undeclared while Live records), `none`.
+     */
+    conflict: z.enum(CONFLICT_STATUSES),
+    /** Rule that reports the conflict (LR001, LR007), null when none applies. */
+    ruleId: z.string().nullable(),
+    acknowledgedReason: z.string().nullable(),
+    text: z.string(),
+  })
+  .strict();
+
+const callback = z.object({ url: z.string(), signed: z.boolean() }).strict();
+const callbacks = z
+  .object({
+    vodEvents: callback.extend({ deleteEvents: z.boolean() }).strict().nullable(),
+    trtcRecording: callback.nullable(),
+    liveWebhook: callback.nullable(),
+  })
+  .strict();
+
+export const ROOM_CONTENTS = ["single-stream", "mixed-stream", "single-or-mixed"] as const;
+
+const room = z
+  .object({
+    name: z.string(),
+    seatTemplate: z.enum(SEAT_TEMPLATES),
+    recorded: z.boolean(),
+    /** What Live records, null when the room is not recorded; `single-or-mixed` when the host count is not declared. */
+    content: z.enum(ROOM_CONTENTS).nullable(),
+    /** Stable code from the room-scope function (`full-room-recording-on`, `unlimited-room-disabled`, ...). */
+    reason: z.string(),
+    explanation: z.string(),
+    expectRecorded: z.boolean(),
+    typicalHosts: z.number().int().positive().nullable(),
+  })
+  .strict();
+
+const finding = z
+  .object({
+    ruleId: z.string(),
+    severity: z.enum(["error", "warning", "info"]),
+    message: z.string(),
+    acknowledged: z.boolean(),
+    acknowledgedReason: z.string().nullable(),
+  })
+  .strict();
+
+const estimatedCost = z
+  .object({
+    status: z.literal("estimated"),
+    currency: z.literal("CNY"),
+    recordedHoursPerMonth: z.number().nonnegative(),
+    resolution: z.enum(RESOLUTIONS),
+    recording: z
+      .object({
+        minutesPerMonth: z.number().int().nonnegative(),
+        unitPriceCnyPer1000Minutes: z.number().nonnegative(),
+        monthlyCny: z.number().int().nonnegative(),
+      })
+      .strict(),
+    storage: z
+      .object({
+        averageBitrateKbps: z.number().positive(),
+        /** True when the bitrate is the default for the resolution (no `averageBitrateKbps` declared). */
+        bitrateAssumed: z.boolean(),
+        /** GB added per month, one decimal. */
+        gbPerMonth: z.number().nonnegative(),
+        /** Months of recordings kept at once: retention in months, capped at the horizon. */
+        storedMonths: z.number().positive(),
+        /** True when retention is longer than the horizon (or forever): storage still grows after it. */
+        horizonApplied: z.boolean(),
+        /** GB stored at steady state (or at the horizon), one decimal. */
+        storedGb: z.number().nonnegative(),
+        unitPriceCnyPerGbMonth: z.number().nonnegative(),
+        unitPriceAssumed: z.boolean(),
+        monthlyCny: z.number().int().nonnegative(),
+      })
+      .strict(),
+    /** Recording + storage, whole yuan per month. */
+    totalMonthlyCny: z.number().int().nonnegative(),
+    /** Assumptions and caveats, in words (assumed prices with where to verify them, defaulted bitrate, horizon). */
+    notes: z.array(z.string()),
+  })
+  .strict();
+
+const notEstimatedCost = z.object({ status: z.literal("not-estimated"), reason: z.string() }).strict();
+
+const recordingPlanApp = z
+  .object({
+    /** Construct path of the LiveRecording (stable id of the app within its environment). */
+    path: z.string(),
+    sdkAppId: z.number().int().positive(),
+    vodApplication: vodApplication.nullable(),
+    retention: retention.nullable(),
+    retentionText: z.string(),
+    recording,
+    fullRoomRecording: z.boolean(),
+    globalAutoRecording,
+    callbacks,
+    rooms: z.array(room),
+    findings: z.array(finding),
+    estimatedCost: z.discriminatedUnion("status", [estimatedCost, notEstimatedCost]),
+  })
+  .strict();
+
+const environment = z
+  .object({
+    name: z.string(),
+    region: z.string().nullable(),
+    apps: z.array(recordingPlanApp),
+  })
+  .strict();
+
+const unitPrice = z.object({ cny: z.number().nonnegative(), unit: z.string(), source: z.string(), assumed: z.boolean(), verifyAt: z.string() }).strict();
+
+const pricing = z
+  .object({
+    asOf: z.string(),
+    currency: z.literal("CNY"),
+    recordingPer1000Minutes: z.record(z.enum(RESOLUTIONS), unitPrice),
+    vodStandardStoragePerGbMonth: unitPrice,
+    defaultBitrateKbps: z.record(z.enum(RESOLUTIONS), z.number().positive()),
+    storageHorizonMonths: z.number().int().positive(),
+  })
+  .strict();
+
+export const recordingPlanSchema = z
+  .object({
+    schema: z.literal(RECORDING_PLAN_SCHEMA),
+    version: z.literal(RECORDING_PLAN_VERSION),
+    /** The unit prices and defaults the estimates use. */
+    pricing,
+    /** Sorted by name. */
+    environments: z.array(environment),
+  })
+  .strict();
+
+export type RecordingPlan = z.infer<typeof recordingPlanSchema>;
+export type EnvironmentPlan = z.infer<typeof environment>;
+export type AppPlan = z.infer<typeof recordingPlanApp>;
+export type RoomPlan = z.infer<typeof room>;
+export type FindingPlan = z.infer<typeof finding>;
+export type CallbacksPlan = z.infer<typeof callbacks>;
+export type GlobalAutoRecordingPlan = z.infer<typeof globalAutoRecording>;
+export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
+export type RoomContent = (typeof ROOM_CONTENTS)[number];
+export type CostEstimate = z.infer<typeof recordingPlanApp>["estimatedCost"];
+export type EstimatedCost = z.infer<typeof estimatedCost>;
+export type PricingPlan = z.infer<typeof pricing>;
+
+/**
+ * Checks a parsed JSON value against the plan schema; the error names `source` and lists every problem with its JSON
+ * path. A plan of another version is rejected with both versions named.
+ */
+export function parseRecordingPlan(json: unknown, source = "recording plan"): RecordingPlan {
+  if (json !== null && typeof json === "object" && !Array.isArray(json)) {
+    const { schema, version } = json as { schema?: unknown; version?: unknown };
+    if (schema !== RECORDING_PLAN_SCHEMA) {
+      throw new Error(`${source} is not a recording plan: "schema" is ${JSON.stringify(schema)}, expected "${RECORDING_PLAN_SCHEMA}"`);
+    }
+    if (version !== RECORDING_PLAN_VERSION) {
+      throw new Error(`${source} is a version ${JSON.stringify(version)} recording plan; this tool reads version ${RECORDING_PLAN_VERSION}`);
+    }
+  }
+  const result = recordingPlanSchema.safeParse(json);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`).join("\n");
+    throw new Error(`${source} is not a valid ${RECORDING_PLAN_SCHEMA} v${RECORDING_PLAN_VERSION} document:\n${problems}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,61 @@
+/**
+ * Tencent Cloud credentials, only from the standard places: the `TENCENTCLOUD_SECRET_ID` / `TENCENTCLOUD_SECRET_KEY`
+ * (and optional `TENCENTCLOUD_SECURITY_TOKEN`) environment variables, as the tencentcloud provider reads them, or a
+ * tccli profile (`~/.tccli/<profile>.credential`, profile from `TENCENTCLOUD_PROFILE`, default `default`).
+ * Never from the configuration, never printed.
+ */
+import { existsSync, readFileSync } from "fs";
+import { homedir } from "os";
+import * as path from "path";
+
+export interface CloudCredential {
+  readonly secretId: string;
+  readonly secretKey: string;
+  readonly token?: string;
+  /** Where they came from, for messages (never the values). */
+  readonly origin: string;
+}
+
+export function loadCloudCredential(env: NodeJS.ProcessEnv = process.env): CloudCredential {
+  const id = env.TENCENTCLOUD_SECRET_ID;
+  const key = env.TENCENTCLOUD_SECRET_KEY;
+  if (id && key) {
+    return { secretId: id, secretKey: key, token: env.TENCENTCLOUD_SECURITY_TOKEN || undefined, origin: "environment (TENCENTCLOUD_SECRET_ID)" };
+  }
+  const profile = env.TENCENTCLOUD_PROFILE || "default";
+  const dir = env.TENCENTCLOUD_SHARED_CREDENTIALS_DIR || path.join(homedir(), ".tccli");
+  const file = path.join(dir, `${profile}.credential`);
+  if (existsSync(file)) {
+    let json: { secretId?: unknown; secretKey?: unknown; token?: unknown };
+    try {
+      json = JSON.parse(readFileSync(file, "utf8"));
+    } catch {
+      throw new Error(`the tccli profile ${file} is not valid JSON`);
+    }
+    if (typeof json.secretId === "string" && typeof json.secretKey === "string" && json.secretId && json.secretKey) {
+      return { secretId: json.secretId, secretKey: json.secretKey, token: typeof json.token === "string" && json.token ? json.token : undefined, origin: `tccli profile ${profile}` };
+    }
+    throw new Error(`the tccli profile ${file} has no secretId/secretKey`);
+  }
+  throw new Error(
+    "no Tencent Cloud credentials: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or create a tccli profile (~/.tccli/<profile>.credential)",
+  );
+}
+
+/** The Live REST API signs with the app's SDK secret key (UserSig); per app or one for all. */
+export interface LiveAdminCredential {
+  readonly identifier: string;
+  readonly sdkSecretKey: string;
+  readonly origin: string;
+}
+
+/**
+ * `TRTC_SDK_SECRET_KEY_<SDKAppID>` or `TRTC_SDK_SECRET_KEY`, and the app administrator `TRTC_ADMIN_IDENTIFIER`
+ * (default `administrator`). Returns a problem text when missing (never the key).
+ */
+export function loadLiveAdminCredential(sdkAppId: number, env: NodeJS.ProcessEnv = process.env): LiveAdminCredential | { problem: string } {
+  const specific = `TRTC_SDK_SECRET_KEY_${sdkAppId}`;
+  const key = env[specific] || env.TRTC_SDK_SECRET_KEY;
+  if (!key) return { problem: `no SDK secret key for SDKAppID ${sdkAppId}: set ${specific} (or TRTC_SDK_SECRET_KEY)` };
+  return { identifier: env.TRTC_ADMIN_IDENTIFIER || "administrator", sdkSecretKey: key, origin: env[specific] ? specific : "TRTC_SDK_SECRET_KEY" };
+}

@@ -1,0 +1,132 @@
+/**
+ * What the post-deploy step works from: the desired state the stacks synthesized and the Terraform outputs of the
+ * deploy (`cdktf deploy --outputs-file`), resolved into one record per SDKAppID.
+ */
+import { existsSync, readFileSync } from "fs";
+import * as path from "path";
+import { DESIRED_STATE_FILE, DesiredApp, DesiredState, desiredStateHash, readDesiredStateFile } from "../lib/desired-state";
+
+/** cdktf's `--outputs-file` format: `{ "<stack>": { "<output id>": value } }`. */
+export type OutputsFile = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+/** One app to converge, with everything known about it before any API call. */
+export interface ResolvedApp {
+  readonly environment: string;
+  readonly region: string | null;
+  readonly app: DesiredApp;
+  readonly sdkAppId: number;
+  /** The VOD SubAppId, from the outputs (or the declaration for an existing app); null when unknown. */
+  readonly vodSubAppId: number | null;
+  /** Problems found while resolving (e.g. no outputs for the stack): the app's steps are blocked with these. */
+  readonly problems: readonly string[];
+  /** Notes worth printing (e.g. outputs from a different deploy than this desired state). */
+  readonly warnings: readonly string[];
+}
+
+export interface LoadOptions {
+  /** cdktf.out folder holding manifest.json and stacks/<stack>/live-recording.json. @default "cdktf.out" */
+  readonly synthDir?: string;
+  /** Explicit desired-state files instead of a synth folder. */
+  readonly desiredStateFiles?: readonly string[];
+  /** cdktf outputs file. */
+  readonly outputsFile?: string;
+  /** Extra outputs for one stack as `key=value` (the Terraform hook passes them this way). */
+  readonly outputOverrides?: Readonly<Record<string, string>>;
+  /** Only these stacks (environments). @default - all */
+  readonly stacks?: readonly string[];
+}
+
+export function loadDesiredStates(opts: LoadOptions): DesiredState[] {
+  let files: string[];
+  if (opts.desiredStateFiles && opts.desiredStateFiles.length > 0) {
+    files = [...opts.desiredStateFiles];
+  } else {
+    const dir = opts.synthDir ?? "cdktf.out";
+    const manifestFile = path.join(dir, "manifest.json");
+    if (!existsSync(manifestFile)) {
+      throw new Error(`no synthesized app in ${dir} (missing manifest.json): run \`npx cdktf synth\` first, or pass --synth-dir`);
+    }
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { stacks?: Record<string, { workingDirectory?: string }> };
+    files = Object.values(manifest.stacks ?? {})
+      .map((s) => path.join(dir, s.workingDirectory ?? "", DESIRED_STATE_FILE))
+      .filter((f) => existsSync(f));
+  }
+  const states = files.map((f) => readDesiredStateFile(f));
+  const wanted = opts.stacks;
+  if (wanted && wanted.length > 0) {
+    const unknown = wanted.filter((s) => !states.some((st) => st.environment === s));
+    if (unknown.length > 0) {
+      throw new Error(`unknown stack(s) ${unknown.join(", ")}; the desired states have: ${states.map((s) => s.environment).join(", ") || "none"}`);
+    }
+    return states.filter((s) => wanted.includes(s.environment));
+  }
+  return states.sort((a, b) => a.environment.localeCompare(b.environment));
+}
+
+export function readOutputsFile(file: string): OutputsFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new Error(`cannot read the outputs file ${file}: ${(err as Error).message}`);
+  }
+  if (json === null || typeof json !== "object" || Array.isArray(json)) {
+    throw new Error(`${file} is not a cdktf outputs file (expected {"<stack>": {"<output>": value}})`);
+  }
+  return json as OutputsFile;
+}
+
+/** Parses `key=value` pairs given on the command line. */
+export function parseOutputOverrides(pairs: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const i = pair.indexOf("=");
+    if (i <= 0) throw new Error(`--output must be key=value, got "${pair}"`);
+    out[pair.slice(0, i)] = pair.slice(i + 1);
+  }
+  return out;
+}
+
+function asPositiveInt(value: unknown): number | null {
+  const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
+  return typeof n === "number" && Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+/** Joins desired states and outputs into one record per app. Never throws for a missing output: it is a problem of that app. */
+export function resolveApps(states: readonly DesiredState[], outputs: OutputsFile | undefined, overrides: Readonly<Record<string, string>> = {}): ResolvedApp[] {
+  const resolved: ResolvedApp[] = [];
+  const seen = new Map<number, string>();
+  for (const state of states) {
+    const stackOutputs: Readonly<Record<string, unknown>> = { ...(outputs?.[state.environment] ?? {}), ...overrides };
+    for (const app of state.apps) {
+      const problems: string[] = [];
+      const warnings: string[] = [];
+      const other = seen.get(app.sdkAppId);
+      if (other !== undefined) problems.push(`SDKAppID ${app.sdkAppId} is also declared by ${other}; one app must have one owner`);
+      seen.set(app.sdkAppId, `${state.environment} (${app.path})`);
+
+      let vodSubAppId: number | null = null;
+      const vod = app.vodApplication;
+      if (vod !== null) {
+        if (vod.subAppId !== null) vodSubAppId = vod.subAppId;
+        else if (vod.subAppIdOutput !== null) {
+          const raw = stackOutputs[vod.subAppIdOutput];
+          vodSubAppId = asPositiveInt(raw);
+          if (vodSubAppId === null) {
+            problems.push(
+              raw === undefined
+                ? `no output "${vod.subAppIdOutput}" for stack ${state.environment}: deploy it first (cdktf deploy --outputs-file <file>) and pass --outputs-file`
+                : `output "${vod.subAppIdOutput}" of stack ${state.environment} is not a SubAppId: ${JSON.stringify(raw)}`,
+            );
+          }
+        }
+      }
+      const deployedHash = stackOutputs["desired_state_sha256"];
+      if (typeof deployedHash === "string" && deployedHash !== desiredStateHash(state)) {
+        warnings.push(`the outputs of ${state.environment} come from a deploy of a different declaration (desired_state_sha256 differs): run cdktf deploy first`);
+      }
+      resolved.push({ environment: state.environment, region: state.region, app, sdkAppId: app.sdkAppId, vodSubAppId, problems, warnings });
+    }
+  }
+  return resolved;
+}

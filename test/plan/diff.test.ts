@@ -1,0 +1,148 @@
+import { Retention } from "../../constructs";
+import { buildRecordingPlan } from "../../plan/build";
+import { diffLine, diffPlans, renderDiffMarkdown } from "../../plan/diff";
+import type { AppPlan, RecordingPlan } from "../../plan/model";
+import { PRICE_TABLE } from "../../plan/pricing";
+import { ENVIRONMENTS } from "../../main";
+import { EnvironmentConfig } from "../../stacks";
+import { desiredStates, withEnvironment } from "./support";
+
+const planOf = (envs: readonly EnvironmentConfig[]): RecordingPlan => buildRecordingPlan(desiredStates(envs));
+const appOf = (plan: RecordingPlan, env: string): AppPlan => plan.environments.find((e) => e.name === env)!.apps[0];
+const storageCny = (app: AppPlan) => (app.estimatedCost.status === "estimated" ? app.estimatedCost.storage.monthlyCny : NaN);
+
+describe("comparing with the base plan", () => {
+  let base: RecordingPlan;
+  beforeAll(() => {
+    base = planOf(ENVIRONMENTS);
+  });
+
+  test("no change: changed is false and the Markdown says so", () => {
+    const diff = diffPlans(base, planOf(ENVIRONMENTS));
+    expect(diff).toEqual({ changed: false, general: [], environments: [] });
+    expect(renderDiffMarkdown(diff)).toContain("No change to recording.");
+  });
+
+  test("one setting changed in main.ts (production retention 90 → 180 days): exactly that change, with its storage cost", () => {
+    const current = planOf(withEnvironment("production", (e) => ({ ...e, retention: Retention.days(180) })));
+    const diff = diffPlans(base, current);
+    const delta = storageCny(appOf(current, "production")) - storageCny(appOf(base, "production"));
+    expect(delta).toBeGreaterThan(0);
+    expect(diff.changed).toBe(true);
+    expect(diff.general).toEqual([]);
+    expect(diff.environments.map(diffLine)).toEqual([`production: retention 90 → 180 days; estimated storage +¥${delta.toLocaleString("en-US")}/month`]);
+    expect(renderDiffMarkdown(diff).split("\n").filter((l) => l.startsWith("- "))).toEqual([
+      `- production: retention 90 → 180 days; estimated storage +¥${delta.toLocaleString("en-US")}/month`,
+    ]);
+  });
+
+  test("retention shortened: the storage estimate goes down", () => {
+    const diff = diffPlans(base, planOf(withEnvironment("staging", (e) => ({ ...e, retention: Retention.days(7) }))));
+    expect(diff.environments).toHaveLength(1);
+    expect(diffLine(diff.environments[0])).toMatch(/^staging: retention 30 → 7 days; estimated storage -¥\d+\/month$/);
+  });
+
+  test("retention to forever", () => {
+    const diff = diffPlans(base, planOf(withEnvironment("staging", (e) => ({ ...e, retention: Retention.forever() }))));
+    expect(diff.environments[0].changes[0]).toBe("retention 30 days → forever");
+  });
+
+  test("recording mode change", () => {
+    const diff = diffPlans(base, planOf(withEnvironment("production", (e) => ({ ...e, recording: { mode: "mixed-stream" } }))));
+    expect(diff.environments.map(diffLine)).toEqual([
+      "production: recording mode as Live (single-stream with one host, mixed-stream with several) → mixed-stream",
+    ]);
+  });
+
+  test("Full Room Recording off → on, with the rooms it starts recording", () => {
+    const offBase = planOf(withEnvironment("staging", (e) => ({ ...e, fullRoomRecording: false, rooms: (e.rooms ?? []).map((r) => ({ ...r, expectRecorded: false })) })));
+    const diff = diffPlans(offBase, planOf(ENVIRONMENTS));
+    expect(diff.environments).toHaveLength(1);
+    const changes = diff.environments[0].changes;
+    expect(diff.environments[0].environment).toBe("staging");
+    expect(changes[0]).toBe("Full Room Recording off → on");
+    expect(changes).toContain(
+      "room solo-shows: not recorded → recorded (single-stream) (recorded as single-stream of the host: IsCloudRecordEnabled is empty and Full Room Recording is on)",
+    );
+    expect(changes.some((c) => c.startsWith("room co-host-shows: not recorded → recorded (mixed-stream)"))).toBe(true);
+    expect(changes.some((c) => c.startsWith("room karaoke"))).toBe(false);
+  });
+
+  test("a new environment and a removed one", () => {
+    const qa: EnvironmentConfig = {
+      name: "qa",
+      sdkAppId: 1400000003,
+      region: "ap-guangzhou",
+      vodApplication: { name: "live-recording-qa" },
+      retention: Retention.days(7),
+      fullRoomRecording: true,
+      globalAutoRecording: "off",
+      rooms: [{ name: "solo-shows", seatTemplate: "VideoDynamicGrid9Seats", typicalHosts: 1 }],
+    };
+    const current = planOf([ENVIRONMENTS.find((e) => e.name === "production")!, qa]);
+    const diff = diffPlans(base, current);
+    expect(diff.environments.map((e) => [e.environment, e.kind])).toEqual([
+      ["qa", "added"],
+      ["staging", "removed"],
+    ]);
+    expect(diffLine(diff.environments[0])).toBe(
+      "new environment qa (SDKAppID 1400000003, retention 7 days, Full Room Recording on, 1 of 1 room templates recorded, cost not estimated: no usage declared (expectedUsage.recordedHoursPerMonth))",
+    );
+    expect(diffLine(diff.environments[1])).toBe("environment staging removed");
+  });
+
+  test("room changes: one excluded, one added, one removed", () => {
+    const current = planOf(
+      withEnvironment("production", (e) => ({
+        ...e,
+        rooms: [
+          { name: "solo-shows", seatTemplate: "VideoDynamicGrid9Seats", typicalHosts: 1, isCloudRecordEnabled: false, expectRecorded: false },
+          ...(e.rooms ?? []).filter((r) => r.name !== "solo-shows" && r.name !== "voice-salon"),
+          { name: "duets", seatTemplate: "VideoDynamicFloat7Seats", typicalHosts: 2 },
+        ],
+      })),
+    );
+    const changes = diffPlans(base, current).environments[0].changes;
+    expect(changes).toEqual([
+      "room solo-shows: recorded (single-stream) → not recorded (IsCloudRecordEnabled is false: never recorded, even with Full Room Recording on)",
+      "room duets added: recorded (mixed-stream)",
+      "room voice-salon removed",
+    ]);
+  });
+
+  test("findings: new and cleared; Global Auto-Recording declaration", () => {
+    const unknown = planOf(withEnvironment("staging", (e) => ({ ...e, globalAutoRecording: "unknown" })));
+    const forward = diffPlans(base, unknown).environments[0].changes;
+    expect(forward).toEqual([
+      "Global Auto-Recording (declared) off → unknown",
+      "double recording none → possible (Global Auto-Recording undeclared)",
+      "new finding LR007 (warning): Full Room Recording is on and Global Auto-Recording is undeclared for SDKAppID 1400000001.",
+    ]);
+    expect(diffPlans(unknown, base).environments[0].changes).toContain("finding LR007 cleared");
+  });
+
+  test("callbacks: URL change and signing", () => {
+    const current = planOf(
+      withEnvironment("staging", (e) => ({ ...e, callbacks: { ...e.callbacks, liveWebhook: { url: "https://hooks.staging.example.com/live-v2" } } })),
+    );
+    expect(diffPlans(base, current).environments[0].changes).toEqual([
+      "Live webhook callback https://hooks.staging.example.com/live → https://hooks.staging.example.com/live-v2",
+      "Live webhook callback no longer signed",
+    ]);
+  });
+
+  test("usage change: cost deltas of recording and storage", () => {
+    const current = planOf(withEnvironment("staging", (e) => ({ ...e, expectedUsage: { ...e.expectedUsage, recordedHoursPerMonth: 600 } })));
+    const changes = diffPlans(base, current).environments[0].changes;
+    expect(changes[0]).toBe("declared usage 300 → 600 h/month");
+    const extraRecording = Math.round((300 * 60 * PRICE_TABLE.recordingPer1000Minutes.HD.cny) / 1000);
+    expect(changes[1]).toBe(`estimated recording +¥${extraRecording}/month`);
+    expect(changes[2]).toMatch(/^estimated storage \+¥\d+\/month$/);
+  });
+
+  test("a changed price table is reported once, for all environments", () => {
+    const current: RecordingPlan = { ...base, pricing: { ...base.pricing, asOf: "2099-01-01" } };
+    const diff = diffPlans(base, current);
+    expect(diff).toEqual({ changed: true, general: [`unit prices: table of ${base.pricing.asOf} → 2099-01-01`], environments: [] });
+  });
+});
