@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import type { DesiredCallbacks } from "../lib/desired-state";
 import { checkCallbackUrl } from "../lib/urls";
-import { checkBoolean, fail } from "../lib/validation";
+import { checkBoolean, checkOptionalObject, fail } from "../lib/validation";
 import { CallbackSecret } from "./callback-secret";
 import { IVodApplication } from "./vod-application";
 import { VodEventCallback } from "./vod-event-callback";
@@ -97,7 +97,11 @@ export class RecordingCallbacks extends Construct {
 
   constructor(scope: Construct, id: string, props: RecordingCallbacksProps = {}) {
     super(scope, id);
+    checkOptionalObject("callbacks", props);
     const { vodEvents, trtcRecording, liveWebhook } = props;
+    checkOptionalObject("vodEvents", vodEvents);
+    checkOptionalObject("trtcRecording", trtcRecording);
+    checkOptionalObject("liveWebhook", liveWebhook);
     if (vodEvents !== undefined) {
       checkCallbackUrl("vodEvents.url", vodEvents.url);
       if (vodEvents.deleteEvents !== undefined) checkBoolean("vodEvents.deleteEvents", vodEvents.deleteEvents);

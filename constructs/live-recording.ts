@@ -12,7 +12,7 @@ import {
 } from "../lib/desired-state";
 import { SDK_APP_ID_RANGE } from "../lib/limits";
 import { SEAT_TEMPLATES, SeatTemplate, parseSeatTemplate } from "../lib/room-scope";
-import { checkBoolean, checkInteger, checkOneOf, checkString, fail } from "../lib/validation";
+import { checkBoolean, checkInteger, checkOneOf, checkOptionalObject, checkString, fail } from "../lib/validation";
 import { Acknowledgements, Finding, ICheckedLiveRecording, LiveRecordingChecks } from "../rules";
 import { RecordingCallbacks, RecordingCallbacksProps } from "./callbacks";
 import { DesiredStateDocument } from "./desired-state-document";
@@ -113,6 +113,9 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
 
   constructor(scope: Construct, id: string, props: LiveRecordingProps) {
     super(scope, id);
+    checkOptionalObject("props", props);
+    checkOptionalObject("recording", props.recording);
+    checkOptionalObject("callbacks", props.callbacks);
     checkInteger("sdkAppId", props.sdkAppId, SDK_APP_ID_RANGE.min, SDK_APP_ID_RANGE.max);
     if (props.fullRoomRecording !== undefined) checkBoolean("fullRoomRecording", props.fullRoomRecording);
     if (props.globalAutoRecording !== undefined) checkOneOf("globalAutoRecording", props.globalAutoRecording, GLOBAL_AUTO_RECORDING_DECLARATIONS);
@@ -226,6 +229,7 @@ function validateRooms(rooms: readonly RoomUsage[] | undefined): DesiredRoom[] {
   const seen = new Set<string>();
   return rooms.map((room, i) => {
     const p = `rooms[${i}]`;
+    if (room === null || typeof room !== "object" || Array.isArray(room)) fail(p, "a RoomUsage object", room);
     checkString(`${p}.name`, room?.name, { min: 1, max: 64 });
     if (seen.has(room.name)) fail(`${p}.name`, "unique among rooms", room.name);
     seen.add(room.name);

@@ -4,7 +4,7 @@ import type {
   TencentVod,
 } from "tencentcloud-sdk-nodejs/tencentcloud/services/trtc/v20190722/trtc_models";
 import { MAX_FILE_DURATION_MINUTES, MAX_IDLE_TIME_SECONDS, RESUME_WAIT_SECONDS } from "../lib/limits";
-import { checkInteger, checkOneOf, checkString, fail, isUnresolved } from "../lib/validation";
+import { checkInteger, checkOneOf, checkOptionalObject, checkString, fail, isUnresolved } from "../lib/validation";
 import { Retention } from "./retention";
 import { IVodApplication } from "./vod-application";
 
@@ -168,6 +168,7 @@ export class RecordingConfiguration {
   public readonly vodStorageRegion?: string;
 
   constructor(props: RecordingConfigurationProps = {}) {
+    checkOptionalObject("recording", props);
     if (props.mode !== undefined) checkOneOf("mode", props.mode, RECORDING_MODES);
     if (props.format !== undefined && props.format !== "mp4") {
       fail("format", '"mp4" (Live records MP4 only; use TRTC Cloud Recording for HLS or AAC)', props.format);

@@ -7,7 +7,7 @@ import {
   VOD_APP_NAME_MAX_LENGTH,
   VOD_APP_NAME_PATTERN,
 } from "../lib/limits";
-import { checkBoolean, checkInteger, checkString, fail, isUnresolved } from "../lib/validation";
+import { checkBoolean, checkInteger, checkOptionalObject, checkString, fail, isUnresolved } from "../lib/validation";
 
 /** A VOD sub-application that recordings can be stored in. */
 export interface IVodApplication {
@@ -72,6 +72,7 @@ export class VodApplication extends Construct implements IVodApplication {
 
   constructor(scope: Construct, id: string, props: VodApplicationProps) {
     super(scope, id);
+    checkOptionalObject("vodApplication", props);
     checkName(props.name);
     if (props.description !== undefined) {
       checkString("description", props.description, { max: VOD_APP_DESCRIPTION_MAX_LENGTH });

@@ -68,3 +68,9 @@ export function checkString(
   if (length < min || length > opts.max) fail(property, allowed, value);
   if (opts.pattern && !opts.pattern.test(value)) fail(property, allowed, value);
 }
+
+/** An options object (not null, not an array); absent is fine. Narrows to the object type. */
+export function checkOptionalObject<T extends object>(property: string, value: T | undefined): void {
+  if (value === undefined) return;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) fail(property, "an object", value);
+}

@@ -17,6 +17,7 @@ export function defineEnvironments(scope: Construct, environments: readonly Envi
   const names = new Map<string, number>();
   const apps = new Map<number, string>();
   environments.forEach((env, i) => {
+    if (env === null || typeof env !== "object" || Array.isArray(env)) fail(`environments[${i}]`, "an environment object", env);
     checkString(`environments[${i}].name`, env?.name, { min: 1, max: 40, pattern: /^[a-z][a-z0-9-]*$/, patternText: "lowercase letters, digits or - starting with a letter" });
     if (names.has(env.name)) fail(`environments[${i}].name`, `unique (environments[${names.get(env.name)}] has the same name)`, env.name);
     names.set(env.name, i);
