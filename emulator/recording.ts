@@ -1,0 +1,135 @@
+/**
+ * The seed's recording rules, as pure functions (TRTC "Live Recording" page, reference [Seed]).
+ *
+ * Live records a room only when ALL hold:
+ *  1. the room was created via Live;
+ *  2. its effective `IsUnlimitedRoomEnabled` is true (default by template: true for the five video templates,
+ *     false for Karaoke and AudioSalon);
+ *  3. `IsCloudRecordEnabled` is true, or it is unset and the console's Full Room Recording is on
+ *     (false never records, even with Full Room Recording on);
+ *  4. the console's Live Room Recording has a VOD application and a save duration.
+ * Single host → single-stream recording of that host; several hosts → one mixed-stream file. MP4; a file is cut at
+ * 1440 minutes and recording resumes after a 30-second wait.
+ *
+ * Independently, TRTC Global Auto-Recording (console, per SDKAppID) records every host of every TRTC room (Live or
+ * not) to its own file: the double recording the seed warns about.
+ */
+import type { GlobalAutoRecordingSetting, LiveRoomRecordingSetting } from "../lib/console-state";
+import {
+  DEFAULT_UNLIMITED_ROOM_ENABLED,
+  SEAT_TEMPLATES,
+  SeatTemplate,
+  decideRoomRecording,
+  isVoiceRoomTemplate,
+} from "../lib/room-scope";
+
+// The rules live in one place, the package's room-scope function (tested over every combination of the seed's
+// tables); the emulator plays them out.
+export { SEAT_TEMPLATES };
+export type { SeatTemplate };
+/** Default `IsUnlimitedRoomEnabled` per template, from the seed's table. */
+export const DEFAULT_UNLIMITED_ROOM = DEFAULT_UNLIMITED_ROOM_ENABLED;
+
+export function isSeatTemplate(v: unknown): v is SeatTemplate {
+  return typeof v === "string" && (SEAT_TEMPLATES as readonly string[]).includes(v);
+}
+
+/** Voice-room templates (recorded as audio). */
+export const isVoiceTemplate = isVoiceRoomTemplate;
+
+/** Facts about one room session that decide whether Live records it. */
+export interface LiveRecordingInput {
+  /** Created through Live (REST create_room or TUILiveKit), as opposed to a plain TRTC room. */
+  readonly createdViaLive: boolean;
+  /** Absent for rooms not created via Live. */
+  readonly seatTemplate?: SeatTemplate;
+  /** As set at creation; absent = the template's default. */
+  readonly isUnlimitedRoomEnabled?: boolean;
+  /** Tri-state as set at creation: absent = follow Full Room Recording. */
+  readonly isCloudRecordEnabled?: boolean;
+  /** Console > Live Configuration > Room Recording. */
+  readonly liveRoomRecording: LiveRoomRecordingSetting;
+}
+
+export type LiveRecordingDecision =
+  | {
+      readonly recorded: true;
+      readonly reason: string;
+      readonly vodSubAppId: number;
+      readonly saveDurationSeconds: number;
+    }
+  | { readonly recorded: false; readonly reason: string };
+
+/** Whether Live records a room session, and why, exactly as the seed's rules say (via `decideRoomRecording`). */
+export function decideLiveRecording(input: LiveRecordingInput): LiveRecordingDecision {
+  const rr = input.liveRoomRecording;
+  const decision = decideRoomRecording(
+    {
+      seatTemplate: input.seatTemplate ?? "VideoDynamicGrid9Seats",
+      createdViaLive: input.createdViaLive && input.seatTemplate !== undefined,
+      isUnlimitedRoomEnabled: input.isUnlimitedRoomEnabled,
+      isCloudRecordEnabled: input.isCloudRecordEnabled,
+    },
+    { fullRoomRecording: rr.fullRoomRecording, storageConfigured: rr.vodSubAppId !== undefined && rr.saveDurationSeconds !== undefined },
+  );
+  if (!decision.recorded || rr.vodSubAppId === undefined || rr.saveDurationSeconds === undefined) {
+    if (decision.reason !== "storage-not-configured") return { recorded: false, reason: decision.explanation };
+    const missing = [rr.vodSubAppId === undefined ? "VOD Application" : "", rr.saveDurationSeconds === undefined ? "Save Duration" : ""]
+      .filter(Boolean)
+      .join(" and ");
+    return { recorded: false, reason: `${decision.explanation} (missing: ${missing})` };
+  }
+  return { recorded: true, reason: decision.explanation, vodSubAppId: rr.vodSubAppId, saveDurationSeconds: rr.saveDurationSeconds };
+}
+
+export type GlobalAutoRecordingDecision =
+  | {
+      readonly recorded: true;
+      readonly reason: string;
+      /** null = the primary VOD application. */
+      readonly vodSubAppId: number | null;
+      /** 0 = keep forever. */
+      readonly storageSeconds: number;
+    }
+  | { readonly recorded: false; readonly reason: string };
+
+/**
+ * Whether Global Auto-Recording records the hosts of a room (any TRTC room, Live or not). Its VOD application is
+ * the template's, else Live Room Recording's, else the primary application; its storage period is the template's,
+ * else forever (TencentVod.ExpireTime's default).
+ */
+export function decideGlobalAutoRecording(
+  gar: GlobalAutoRecordingSetting,
+  liveRoomRecording: LiveRoomRecordingSetting,
+): GlobalAutoRecordingDecision {
+  if (!gar.enabled) return { recorded: false, reason: "Global Auto-Recording is off" };
+  return {
+    recorded: true,
+    reason: "Global Auto-Recording is on: every host is recorded separately",
+    vodSubAppId: gar.vodSubAppId ?? liveRoomRecording.vodSubAppId ?? null,
+    storageSeconds: gar.storageSeconds ?? 0,
+  };
+}
+
+/** Maximum length of one recorded file (the seed's 1440 minutes). */
+export const MAX_FILE_SECONDS = 1440 * 60;
+/** Wait before recording resumes after a cut (the seed's 30 seconds). */
+export const RESUME_GAP_SECONDS = 30;
+
+export interface FileSegment {
+  /** Seconds from the session start. */
+  readonly offsetSeconds: number;
+  readonly durationSeconds: number;
+}
+
+/** Cuts a recording of `durationSeconds` into files of at most `maxFileSeconds`, losing `gapSeconds` at each cut. */
+export function splitRecording(durationSeconds: number, maxFileSeconds = MAX_FILE_SECONDS, gapSeconds = RESUME_GAP_SECONDS): FileSegment[] {
+  const out: FileSegment[] = [];
+  let offset = 0;
+  while (offset < durationSeconds) {
+    const len = Math.min(maxFileSeconds, durationSeconds - offset);
+    out.push({ offsetSeconds: offset, durationSeconds: len });
+    offset += len + gapSeconds;
+  }
+  return out;
+}
