@@ -28,6 +28,8 @@ export class DesiredStateDocument extends Construct {
 
   private region: string | null = null;
   private readonly apps: Array<() => DesiredApp> = [];
+  /** The last render: both the hash output and the written file use it, so each synth validates the document once. */
+  private rendered?: DesiredState;
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -46,16 +48,23 @@ export class DesiredStateDocument extends Construct {
   /** The provider region of the stack. */
   public setRegion(region: string): void {
     this.region = region;
+    this.invalidate();
   }
 
   /** Adds an app; `produce` runs at synth time, after the checks. */
   public addApp(produce: () => DesiredApp): void {
     this.apps.push(produce);
+    this.invalidate();
+  }
+
+  /** Forgets the last render; called whenever something the document shows may have changed (e.g. new findings). */
+  public invalidate(): void {
+    this.rendered = undefined;
   }
 
   /** The document, validated against its schema. */
   public render(): DesiredState {
-    return parseDesiredState(
+    this.rendered ??= parseDesiredState(
       {
         schema: DESIRED_STATE_SCHEMA,
         version: DESIRED_STATE_VERSION,
@@ -65,6 +74,7 @@ export class DesiredStateDocument extends Construct {
       },
       `desired state of stack ${TerraformStack.of(this).node.id}`,
     );
+    return this.rendered;
   }
 
   /** SHA-256 of the document (hex), e.g. to re-run the post-deploy step when it changes. */

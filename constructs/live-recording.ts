@@ -179,6 +179,7 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
 
   public recordFindings(findings: readonly Finding[]): void {
     this.findings = findings;
+    DesiredStateDocument.of(this).invalidate();
   }
 
   /** Findings of the last check (run during synth). */
