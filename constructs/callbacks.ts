@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { LIVE_CALLBACK_COMMANDS, LiveCallbackCommand } from "../lib/callbacks/live";
 import type { DesiredCallbacks } from "../lib/desired-state";
 import { checkCallbackUrl } from "../lib/urls";
 import { checkBoolean, checkOptionalObject, fail } from "../lib/validation";
@@ -6,30 +7,9 @@ import { CallbackSecret } from "./callback-secret";
 import { IVodApplication } from "./vod-application";
 import { VodEventCallback } from "./vod-event-callback";
 
-/** Live (TUILiveKit) webhook commands (`live_config/set_callback` `CallbackCommandList`). */
-export const LIVE_WEBHOOK_COMMANDS = [
-  "Live.CallbackAfterCreateRoom",
-  "Live.CallbackAfterDestroyRoom",
-  "Live.CallbackAfterUpdateRoomInfo",
-  "Live.CallbackAfterSetMetadata",
-  "Live.CallbackAfterDelMetadata",
-  "Live.CallbackAfterCreateRoomReachingThreshold",
-  "Live.CallbackAfterMemberStateChanged",
-  "Live.CallbackAfterChangeOwner",
-  "Live.CallbackAfterModifyAdmin",
-  "Mic.CallbackAfterSeatInfoChanged",
-  "Live.CallbackAfterCreateBattle",
-  "Live.CallbackAfterStartBattle",
-  "Live.CallbackAfterEndBattle",
-  "Live.CallbackBeforeSendGift",
-  "Group.CallbackAfterSendMsg",
-  "Group.CallbackBeforeSendMsg",
-  "Follow.CallbackAfterFollowAdd",
-  "Follow.CallbackAfterFollowDelete",
-  // Spelled "Follow." in Tencent's documentation, though it concerns recording.
-  "Follow.CallbackAfterCloudRecordingChanged",
-] as const;
-export type LiveWebhookCommand = (typeof LIVE_WEBHOOK_COMMANDS)[number];
+/** Live (TUILiveKit) webhook commands (`live_config/set_callback` `CallbackCommandList`), one list for the package. */
+export const LIVE_WEBHOOK_COMMANDS = LIVE_CALLBACK_COMMANDS;
+export type LiveWebhookCommand = LiveCallbackCommand;
 
 /** What a recording setup needs to hear about: room lifecycle and recording status. */
 export const DEFAULT_LIVE_WEBHOOK_COMMANDS: readonly LiveWebhookCommand[] = [
