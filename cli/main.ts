@@ -13,7 +13,9 @@ export function buildCli(ctx: CliContext): Command {
   const program = new Command("trtc-live-recording")
     .description("Tencent RTC Live recording as code: recording plans and the post-deploy step")
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    // Before the commands are added: subcommands copy the output settings when they are created.
+    .configureOutput({ writeOut: (t) => ctx.stdout(t), writeErr: (t) => ctx.stderr(t) });
   registerPlanCommand(program, ctx);
   registerPostDeployCommands(program, ctx);
   return program;
@@ -31,7 +33,6 @@ export async function runCli(argv: readonly string[], io: Partial<Omit<CliContex
     },
   };
   const program = buildCli(ctx);
-  program.configureOutput({ writeOut: (t) => ctx.stdout(t), writeErr: (t) => ctx.stderr(t) });
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;

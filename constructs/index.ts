@@ -6,3 +6,4 @@ export * from "./callback-secret";
 export * from "./callbacks";
 export * from "./live-recording";
 export * from "./desired-state-document";
+export * from "./post-deploy-hook";

@@ -9,6 +9,8 @@ export {
   Annotations,
   Aspects,
   CosBackend,
+  /** `terraform_data` (Terraform 1.4+), e.g. to run a provisioner when a value changes. */
+  DataResource as TerraformDataResource,
   Fn,
   LocalBackend,
   Lazy,
@@ -20,5 +22,5 @@ export {
   Testing,
   Token,
 } from "cdktf";
-export type { CosBackendConfig, IAspect, LocalBackendConfig, TerraformVariableConfig } from "cdktf";
+export type { CosBackendConfig, IAspect, LocalBackendConfig, LocalExecProvisioner, TerraformVariableConfig } from "cdktf";
 export type { ISynthesisSession, IStackSynthesizer } from "cdktf";

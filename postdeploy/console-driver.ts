@@ -15,6 +15,8 @@ export interface ConsoleReading {
   readonly source: string;
   /** For attested readings: the desired-state hash the attestation is bound to. */
   readonly attestedHash?: string;
+  /** For attested readings: when the operator attested (ISO 8601). */
+  readonly attestedAt?: string;
 }
 
 export type ConsoleApplyOutcome =

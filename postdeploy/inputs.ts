@@ -87,6 +87,24 @@ export function parseOutputOverrides(pairs: readonly string[]): Record<string, s
   return out;
 }
 
+/**
+ * cdktf writes the outputs of a stack nested by construct path (`{"LiveRecording": {"vod_sub_app_id": 1}, "region": ...}`,
+ * see `getConstructIdsForOutputs` in @cdktf/cli-core); flat files (`{"vod_sub_app_id": 1}`) are accepted too. Leaves are
+ * keyed by their own id, which is the Terraform output name for the package's outputs (`staticId`).
+ */
+export function flattenOutputs(stack: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== "object" || Array.isArray(node)) return;
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (value !== null && typeof value === "object" && !Array.isArray(value)) visit(value);
+      else if (!(key in out)) out[key] = value;
+    }
+  };
+  visit(stack);
+  return out;
+}
+
 function asPositiveInt(value: unknown): number | null {
   const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
   return typeof n === "number" && Number.isSafeInteger(n) && n > 0 ? n : null;
@@ -97,7 +115,7 @@ export function resolveApps(states: readonly DesiredState[], outputs: OutputsFil
   const resolved: ResolvedApp[] = [];
   const seen = new Map<number, string>();
   for (const state of states) {
-    const stackOutputs: Readonly<Record<string, unknown>> = { ...(outputs?.[state.environment] ?? {}), ...overrides };
+    const stackOutputs: Readonly<Record<string, unknown>> = { ...flattenOutputs(outputs?.[state.environment]), ...overrides };
     for (const app of state.apps) {
       const problems: string[] = [];
       const warnings: string[] = [];

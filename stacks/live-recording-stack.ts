@@ -2,9 +2,10 @@ import { Construct } from "constructs";
 import { TencentcloudProvider } from "../.gen/providers/tencentcloud/provider";
 import { DesiredStateDocument } from "../constructs/desired-state-document";
 import { LiveRecording, LiveRecordingProps } from "../constructs/live-recording";
+import { PostDeployHook } from "../constructs/post-deploy-hook";
 import { Lazy, TerraformOutput, TerraformStack } from "../lib/cdktf";
 import { REGION_PATTERN } from "../lib/limits";
-import { checkString } from "../lib/validation";
+import { checkBoolean, checkString } from "../lib/validation";
 import { StateBackend } from "./state-backend";
 
 export interface LiveRecordingStackProps extends LiveRecordingProps {
@@ -15,6 +16,13 @@ export interface LiveRecordingStackProps extends LiveRecordingProps {
    * @default StateBackend.local() - a local file
    */
   readonly backend?: StateBackend;
+  /**
+   * Re-run `post-deploy apply` from `cdktf deploy` whenever the desired state changes: a `terraform_data` resource
+   * with a `local-exec` provisioner (see `PostDeployHook`). It needs Node and this project on the machine that runs
+   * Terraform, and the post-deploy credentials in its environment.
+   * @default false - run `npm run deploy` (cdktf deploy, then post-deploy apply) instead
+   */
+  readonly postDeployHook?: boolean;
 }
 
 /** Fixed ids of the stack's own outputs (besides those of its LiveRecording). */
@@ -29,6 +37,8 @@ export class LiveRecordingStack extends TerraformStack {
   public readonly region: string;
   public readonly recording: LiveRecording;
   public readonly backend: StateBackend;
+  /** The post-deploy hook, when `postDeployHook` is on. */
+  public readonly postDeployHook?: PostDeployHook;
 
   constructor(scope: Construct, id: string, props: LiveRecordingStackProps) {
     super(scope, id);
@@ -41,8 +51,10 @@ export class LiveRecordingStack extends TerraformStack {
     const document = DesiredStateDocument.of(this);
     document.setRegion(props.region);
 
-    const { region: _region, backend: _backend, ...recordingProps } = props;
+    if (props.postDeployHook !== undefined) checkBoolean("postDeployHook", props.postDeployHook);
+    const { region: _region, backend: _backend, postDeployHook: _hook, ...recordingProps } = props;
     this.recording = new LiveRecording(this, "LiveRecording", recordingProps);
+    if (props.postDeployHook === true) this.postDeployHook = new PostDeployHook(this, "PostDeployHook", { recording: this.recording });
 
     new TerraformOutput(this, STACK_OUTPUT_IDS.region, { value: props.region, staticId: true, description: "Tencent Cloud region of the stack" });
     new TerraformOutput(this, STACK_OUTPUT_IDS.desiredStateSha256, {

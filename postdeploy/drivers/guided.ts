@@ -14,7 +14,7 @@ export class GuidedConsoleDriver implements ConsoleDriver {
   public async read(sdkAppId: number): Promise<ConsoleReading> {
     const a = this.attestations.latest(sdkAppId);
     if (a === undefined) return { state: null, source: "no attestation yet (guided driver cannot read the console)" };
-    return { state: a.console, source: `attested by ${a.attestedBy} at ${a.attestedAt}`, attestedHash: a.hash };
+    return { state: a.console, source: `attested by ${a.attestedBy} at ${a.attestedAt}`, attestedHash: a.hash, attestedAt: a.attestedAt };
   }
 
   public async apply(sdkAppId: number, change: ConsoleStateChange): Promise<ConsoleApplyOutcome> {

@@ -1,0 +1,87 @@
+import { Construct } from "constructs";
+import { Lazy, TerraformDataResource, TerraformStack, TerraformVariable, Token } from "../lib/cdktf";
+import type { SecretSourceSpec } from "../lib/desired-state";
+import { checkString } from "../lib/validation";
+import { DesiredStateDocument } from "./desired-state-document";
+import type { LiveRecording } from "./live-recording";
+
+export interface PostDeployHookProps {
+  /** The Live recording whose post-deploy step runs. */
+  readonly recording: LiveRecording;
+  /**
+   * The project folder, relative to the stack's working directory (`cdktf.out/stacks/<stack>`, where Terraform runs
+   * local-exec provisioners).
+   * @default "../../.." - the default cdktf output folder in the project
+   */
+  readonly projectDir?: string;
+  /**
+   * More arguments for `post-deploy apply`, e.g. `["--console-driver", "guided"]`. Never a secret: they are stored
+   * in the Terraform configuration and state.
+   * @default - none
+   */
+  readonly extraArgs?: readonly string[];
+}
+
+/**
+ * Re-runs `post-deploy apply` for this stack from `terraform apply` (`cdktf deploy`) whenever the desired state
+ * changes: a `terraform_data` resource whose `triggers_replace` holds the desired-state hash (and the VOD SubAppId,
+ * so a replaced application gets its SignKey and console settings again), with a `local-exec` provisioner.
+ *
+ * The VOD SubAppId is passed as `--output vod_sub_app_id=<id>`; secrets declared as Terraform variables reach the
+ * command only through the provisioner's `environment` (`TF_VAR_<name> = var.<name>`), never on its command line.
+ * Terraform then suppresses the provisioner's output (it involves sensitive values): run `post-deploy check` to see
+ * the report.
+ */
+export class PostDeployHook extends Construct {
+  /** The `terraform_data` resource. */
+  public readonly resource: TerraformDataResource;
+
+  constructor(scope: Construct, id: string, props: PostDeployHookProps) {
+    super(scope, id);
+    const projectDir = props.projectDir ?? "../../..";
+    checkString("projectDir", projectDir, { min: 1, max: 4096, pattern: /^[^\s"'`$\\;&|<>]+$/, patternText: "a path without spaces or shell characters" });
+    for (const [i, a] of (props.extraArgs ?? []).entries()) {
+      checkString(`extraArgs[${i}]`, a, { min: 1, max: 1024, pattern: /^[^\s"'`$\\;&|<>]+$/, patternText: "an argument without spaces or shell characters" });
+    }
+    const stack = TerraformStack.of(this);
+    const document = DesiredStateDocument.of(stack);
+    const app = props.recording.toDesiredApp();
+    const vod = props.recording.vodApplication;
+
+    const args = [
+      `node ${projectDir}/bin/trtc-live-recording.js post-deploy apply`,
+      "--desired-state live-recording.json",
+      `--state-dir ${projectDir}/.post-deploy`,
+      `--attestations ${projectDir}/post-deploy.attestations.json`,
+    ];
+    const triggers: Record<string, string> = { desired_state_sha256: Lazy.stringValue({ produce: () => document.hash() }) };
+    const outputId = app.vodApplication?.subAppIdOutput;
+    if (vod !== undefined && outputId !== undefined && outputId !== null && Token.isUnresolved(vod.subAppId)) {
+      const subAppId = Token.asString(vod.subAppId);
+      args.push(`--output ${outputId}=${subAppId}`);
+      triggers.vod_sub_app_id = subAppId;
+    }
+    args.push(...(props.extraArgs ?? []));
+
+    const environment: Record<string, string> = {};
+    const sources = [app.callbacks.vodEvents?.signKey, app.callbacks.trtcRecording?.key, app.callbacks.liveWebhook?.token];
+    for (const source of sources.filter((s): s is SecretSourceSpec => s !== null && s !== undefined)) {
+      if (source.source !== "terraform-variable") continue;
+      const variable = stack.node.tryFindChild(source.variable);
+      if (variable instanceof TerraformVariable) environment[source.environment] = variable.stringValue;
+    }
+
+    const eventConfig = props.recording.callbacks.vodEventCallback?.resource;
+    this.resource = new TerraformDataResource(this, "Resource", {
+      triggersReplace: triggers,
+      ...(eventConfig !== undefined ? { dependsOn: [eventConfig] } : {}),
+      provisioners: [
+        {
+          type: "local-exec",
+          command: args.join(" "),
+          ...(Object.keys(environment).length > 0 ? { environment } : {}),
+        },
+      ],
+    });
+  }
+}

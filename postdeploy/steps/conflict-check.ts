@@ -1,0 +1,161 @@
+/**
+ * The Global Auto-Recording conflict check, from live evidence (see ../conflict.ts for how it decides), compared with
+ * the declaration. With Live recording wanted: `confirmed` is a conflict (exit 3) unless LR001 is acknowledged in the
+ * desired state (the reason is printed); `suspected` is a warning (exit 2).
+ *
+ * The window is the last `--evidence-days` days (default 7, at most 31), shortened to start when Global
+ * Auto-Recording was last turned off by this tool (or attested by an operator): recordings made before the fix are
+ * history, not evidence.
+ */
+import type { CloudApi } from "../cloud";
+import { analyzeEvidence, ConflictEvidence } from "../conflict";
+import { desiredConsoleHash, desiredConsoleState, liveRecordingWanted, lr001Acknowledgement } from "../desired-console";
+import { scanRecordings } from "../media-scan";
+import { Printable, Step, StepContext, StepReport, StepStatus, report } from "./types";
+
+const DAY_MS = 86400000;
+const FIVE_MINUTES_S = 300;
+
+const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+const dayStart = (ms: number): number => Date.parse(`${day(ms)}T00:00:00Z`);
+
+/**
+ * Recorded minutes (single, multi) of the SDKAppID between `sinceMs` and `untilMs`, from DescribeRecordingUsage.
+ * One-day queries give 5-minute points, longer ones daily points; so the partial first and last days are asked
+ * alone (5-minute points, cut at the bounds) and the full days between in one query. Dates are UTC days (the
+ * service's time zone for them is not documented).
+ */
+export async function usageMinutes(cloud: CloudApi, sdkAppId: number, sinceMs: number, untilMs: number): Promise<{ singleMinutes: number; multiMinutes: number } | null> {
+  if (untilMs <= sinceMs) return null;
+  const totals = { singleMinutes: 0, multiMinutes: 0 };
+  const ranges: { start: string; end: string; fiveMinute: boolean }[] = [];
+  const firstDay = dayStart(sinceMs);
+  const lastDay = dayStart(untilMs);
+  ranges.push({ start: day(firstDay), end: day(firstDay), fiveMinute: true });
+  if (lastDay - firstDay >= 2 * DAY_MS) ranges.push({ start: day(firstDay + DAY_MS), end: day(lastDay - DAY_MS), fiveMinute: lastDay - firstDay === 2 * DAY_MS });
+  if (lastDay > firstDay) ranges.push({ start: day(lastDay), end: day(lastDay), fiveMinute: true });
+  const since = sinceMs / 1000;
+  const until = untilMs / 1000;
+  for (const mixType of ["single", "multi"] as const) {
+    for (const r of ranges) {
+      const usage = await cloud.describeRecordingUsage({ sdkAppId, startDate: r.start, endDate: r.end, mixType });
+      const bucket = r.fiveMinute ? FIVE_MINUTES_S : DAY_MS / 1000;
+      for (const p of usage.points) {
+        if (p.timestampSeconds < since || p.timestampSeconds + bucket > until) continue;
+        const minutes = p.minutes.reduce((s, v) => s + (Number.isFinite(v) ? v : 0), 0);
+        if (mixType === "single") totals.singleMinutes += minutes;
+        else totals.multiMinutes += minutes;
+      }
+    }
+  }
+  return totals;
+}
+
+function evidenceLines(e: ConflictEvidence, settleMinutes: number): string[] {
+  const lines = [
+    `${e.files} recording(s) in ${e.rooms} room(s) (${e.mixedFiles} mixed, ${e.singleUserFiles} single-user); ${e.roomsRecordedTwice} room(s) recorded twice, ${e.roomsWithPerHostFiles} with per-host files`,
+  ];
+  if (e.roomIds.length > 0) lines.push(`rooms: ${e.roomIds.join(", ")}${e.roomsWithEvidence > e.roomIds.length ? `, ... (${e.roomsWithEvidence} in all)` : ""}`);
+  if (e.duplicateMinutes > 0) {
+    const c = e.estimatedDoubleCost;
+    lines.push(
+      `${e.duplicatePairs} duplicate recording pair(s), ${e.duplicateMinutes} minute(s) recorded twice: estimated double cost ${c.cny} CNY in the window` +
+        `${c.cnyPer30Days !== null ? ` (about ${c.cnyPer30Days} CNY per 30 days)` : ""}, at ${c.cnyPer1000Minutes} CNY per 1,000 ${c.resolution} minutes (prices as of ${c.pricesAsOf})`,
+    );
+  }
+  if (e.usageMinutes !== null) {
+    lines.push(
+      `usage (DescribeRecordingUsage): ${e.usageMinutes.single} min single + ${e.usageMinutes.multi} min multi; files in Live's VOD application: ${e.explainedMinutes} min`,
+    );
+  } else {
+    lines.push(`usage not compared: the window is shorter than the ${settleMinutes} minutes recordings need to reach VOD`);
+  }
+  return lines;
+}
+
+export const conflictCheckStep: Step = {
+  id: "conflict-check",
+  title: "Global Auto-Recording double recording (live evidence)",
+  writes: false,
+  needsSubApp: true,
+  async run(ctx: StepContext): Promise<StepReport> {
+    const app = ctx.app.app;
+    const subAppId = ctx.shared.subApp!.subAppId;
+    const wanted = liveRecordingWanted(app);
+    const ack = lr001Acknowledgement(app);
+    const now = ctx.now().getTime();
+
+    // The window: the last N days, from the last fix if later.
+    let since = now - ctx.options.evidenceDays * DAY_MS;
+    const why: string[] = [`last ${ctx.options.evidenceDays} day(s)`];
+    // A fix's time is rounded up to the next whole second: VOD times have no fractions, so a file created in the
+    // second of the fix may predate it.
+    const later = (iso: string | undefined, label: string) => {
+      const t = iso === undefined ? NaN : Math.ceil(Date.parse(iso) / 1000) * 1000;
+      if (Number.isFinite(t) && t > since && t <= now + 1000) {
+        since = t;
+        why.push(label);
+      }
+    };
+    later(ctx.options.evidenceSince, `--evidence-since ${ctx.options.evidenceSince}`);
+    if (ctx.console.kind !== "guided") {
+      later(ctx.state.eventTime(ctx.app.sdkAppId, "globalAutoRecordingOff"), "since Global Auto-Recording was turned off by post-deploy");
+      later(ctx.shared.globalAutoRecordingTurnedOffAt, "since this run turned Global Auto-Recording off");
+    } else {
+      const reading = ctx.shared.consoleReading;
+      const hash = desiredConsoleHash(desiredConsoleState(app, ctx.app.vodSubAppId));
+      if (reading?.attestedHash === hash) later(reading.attestedAt, "since the console was attested");
+    }
+    since = Math.floor(since / 1000) * 1000;
+    const windowStart = new Date(since).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const windowEnd = new Date(Math.max(now, since)).toISOString().replace(/\.\d{3}Z$/, "Z");
+
+    const files = await scanRecordings(ctx.cloud, {
+      subAppId,
+      sdkAppId: ctx.app.sdkAppId,
+      createdAfter: windowStart,
+      pageSize: ctx.options.pageSize,
+      cap: ctx.options.searchCap,
+    });
+    const usage = await usageMinutes(ctx.cloud, ctx.app.sdkAppId, since, now - ctx.options.usageSettleMinutes * 60000);
+    const garState = ctx.shared.consoleReading?.state?.globalAutoRecording.enabled;
+    const evidence = analyzeEvidence({
+      files,
+      usage,
+      consoleReportsGlobalAutoRecording: ctx.console.kind === "guided" || garState === undefined ? null : garState && ctx.shared.globalAutoRecordingTurnedOffAt === undefined,
+      windowStart,
+      windowEnd,
+      resolution: app.expectedUsage?.resolution ?? "HD",
+    });
+
+    const detail: string[] = [];
+    const head = { none: "no double recording found", suspected: "SUSPECTED double recording", confirmed: "CONFIRMED double recording" }[evidence.verdict];
+    detail.push(`${head} between ${windowStart} and ${windowEnd} (${why.join(", ")})`);
+    for (const r of evidence.reasons) detail.push(r);
+    detail.push(...evidenceLines(evidence, ctx.options.usageSettleMinutes));
+    const declared = app.globalAutoRecording;
+    if (evidence.verdict !== "none") {
+      if (declared === "off") detail.push("Global Auto-Recording is declared off, but the evidence says something records these rooms a second time");
+      else if (declared === "unknown") detail.push('Global Auto-Recording is undeclared: look in the TRTC console and declare it ("off" or "on")');
+    }
+    let status: StepStatus = "in-sync";
+    if (evidence.verdict === "confirmed") {
+      if (wanted && ack === undefined) {
+        status = "conflict";
+        detail.push(
+          "Fix: turn Global Auto-Recording off (TRTC console > Application > Advanced Features > On-cloud recording; post-deploy apply does it with a console driver that can write), " +
+            "or acknowledge rule LR001 with a reason if the double recording is intended",
+        );
+      } else {
+        status = "warning";
+        detail.push(ack !== undefined ? `acknowledged (LR001): ${ack}` : "Live recording is not wanted for this app: these recordings come from elsewhere");
+      }
+    } else if (evidence.verdict === "suspected") {
+      status = "warning";
+      if (ack !== undefined) detail.push(`acknowledged (LR001): ${ack}`);
+    }
+    const current: Printable = { verdict: evidence.verdict, declared, liveRecordingWanted: wanted };
+    const desired: Printable = { verdict: "none", ...(ack !== undefined ? { acknowledged: "LR001" } : {}) };
+    return report(this, { status, current, desired, detail, evidence: evidence as unknown as { [k: string]: Printable } });
+  },
+};

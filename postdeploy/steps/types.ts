@@ -1,0 +1,130 @@
+/**
+ * What every post-deploy step shares: its context (one app, the API clients, the mode) and its report.
+ *
+ * A step reads the current state, compares it with the desired state and, in apply mode only, writes the
+ * difference; every write is preceded by a read. It never throws for an expected condition (it reports `failed`,
+ * `blocked`, ...); an unexpected error (an API call that failed after its retries) is turned into `failed` by the runner.
+ */
+import type { ConsoleDriver, ConsoleReading } from "../console-driver";
+import type { CloudApi, SubAppInfo } from "../cloud";
+import type { ResolvedApp } from "../inputs";
+import type { LiveRestApi } from "../live-rest";
+import type { StateStore } from "../state-store";
+
+export type Mode = "plan" | "apply" | "check";
+
+export const STEP_IDS = [
+  "vod-application",
+  "vod-event-config",
+  "vod-sign-key",
+  "live-webhook",
+  "console",
+  "retention-sweep",
+  "conflict-check",
+] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+/**
+ * - `in-sync`: nothing to do.
+ * - `would-change`: a difference that apply would write (plan, check), or that needs a flag to be written (apply).
+ * - `changed`: apply wrote it.
+ * - `manual`: a person must make this change in the console (guided driver), then attest.
+ * - `warning`: nothing to write, but something to look at (a suspected or acknowledged double recording).
+ * - `conflict`: Global Auto-Recording double recording confirmed while Live recording is wanted, not acknowledged.
+ * - `failed`: an API call failed (after retries) or the cloud is not as Terraform should have left it.
+ * - `blocked`: cannot run as configured (a missing secret, a missing output); says what to set.
+ * - `skipped`: not declared, or not attempted because an earlier step failed (see `detail`).
+ */
+export type StepStatus = "in-sync" | "would-change" | "changed" | "manual" | "warning" | "conflict" | "failed" | "blocked" | "skipped";
+
+/** A JSON value without secrets, for `current` / `desired`. */
+export type Printable = string | number | boolean | null | readonly Printable[] | { readonly [key: string]: Printable };
+
+export interface StepReport {
+  readonly id: StepId;
+  readonly title: string;
+  readonly status: StepStatus;
+  /** What the cloud (or console) has, as far as it can be read. */
+  readonly current: Printable;
+  readonly desired: Printable;
+  /** Human lines: what differs, what was done, why. Never a secret. */
+  readonly detail: readonly string[];
+  /** Console changes for a person (status `manual`). */
+  readonly instructions?: readonly string[];
+  /** Counters (retention sweep: scanned, alreadyOk, updated, deferred...). */
+  readonly counts?: Readonly<Record<string, number>>;
+  /** Conflict-check evidence. */
+  readonly evidence?: { readonly [key: string]: Printable };
+  /** True when this step did not run because of an earlier failure (status `skipped`). */
+  readonly notAttempted?: boolean;
+}
+
+export interface StepOptions {
+  readonly reapplySecrets: boolean;
+  readonly allowExpireNow: boolean;
+  readonly evidenceDays: number;
+  /** Lower bound of the evidence window, ISO 8601 (`--evidence-since`). */
+  readonly evidenceSince?: string;
+  /** SearchMedia page size. @default 100 */
+  readonly pageSize: number;
+  /** Results one SearchMedia query may reach (Offset + Limit), documented as 5000. */
+  readonly searchCap: number;
+  /** Parallel ModifyMediaInfo calls of the retention sweep. */
+  readonly sweepConcurrency: number;
+  /** Usage more recent than this is not compared with files (recordings still running have no file yet). */
+  readonly usageSettleMinutes: number;
+}
+
+/** Facts one step learns that later steps use. */
+export interface SharedFacts {
+  /** The VOD sub-application, once the vod-application step has read it and it is usable. */
+  subApp?: SubAppInfo;
+  /** The console as the driver read it (console step). */
+  consoleReading?: ConsoleReading;
+  /** Set when this run turned Global Auto-Recording off. */
+  globalAutoRecordingTurnedOffAt?: string;
+}
+
+export interface StepContext {
+  readonly mode: Mode;
+  readonly app: ResolvedApp;
+  readonly cloud: CloudApi;
+  /** The Live REST client, or why there is none (e.g. no SDK secret key in the environment). */
+  readonly live: LiveRestApi | { readonly problem: string };
+  readonly console: ConsoleDriver;
+  readonly state: StateStore;
+  readonly env: NodeJS.ProcessEnv;
+  readonly options: StepOptions;
+  readonly shared: SharedFacts;
+  /** One progress line (stderr in the CLI). Never a secret. */
+  progress(line: string): void;
+  now(): Date;
+}
+
+export interface Step {
+  readonly id: StepId;
+  readonly title: string;
+  /** Whether the step can write (apply mode). After a failed step, remaining writing steps are not attempted. */
+  readonly writes: boolean;
+  /** Needs the VOD sub-application confirmed by the vod-application step. */
+  readonly needsSubApp: boolean;
+  run(ctx: StepContext): Promise<StepReport>;
+}
+
+/** Report helper. */
+export function report(step: Pick<Step, "id" | "title">, fields: Omit<StepReport, "id" | "title">): StepReport {
+  return { id: step.id, title: step.title, ...fields };
+}
+
+/** `in-sync`, or the mode's word for "different": would-change (plan, check) or changed (apply, after writing). */
+export function differenceStatus(mode: Mode, different: boolean): StepStatus {
+  if (!different) return "in-sync";
+  return mode === "apply" ? "changed" : "would-change";
+}
+
+/** Worst of several statuses, for a step made of parts. */
+export function worstStatus(statuses: readonly StepStatus[]): StepStatus {
+  const order: StepStatus[] = ["conflict", "failed", "blocked", "manual", "would-change", "warning", "changed", "in-sync", "skipped"];
+  for (const s of order) if (statuses.includes(s)) return s;
+  return "in-sync";
+}

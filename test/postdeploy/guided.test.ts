@@ -1,0 +1,72 @@
+/** The guided console driver (real accounts): console changes printed for a person, attestations bound to a hash. */
+import { readFileSync } from "fs";
+import * as path from "path";
+import { Retention } from "../../constructs";
+import { PRODUCTION, STAGING, World, expectNoSecret, pd, step, synthInto, testEnvironments, world } from "./helpers";
+
+describe("guided console driver", () => {
+  let w: World;
+  let guided: string[];
+  let attestations: string;
+  beforeAll(async () => {
+    w = await world();
+    attestations = path.join(w.dir, "post-deploy.attestations.json");
+    guided = [...w.flags.filter((f, i, all) => f !== "--console-driver" && all[i - 1] !== "--console-driver"), "--attestations", attestations];
+  });
+  afterAll(async () => {
+    await w.close();
+  });
+
+  test("apply prints the exact console changes (status manual, exit 2), never the key; check fails until someone attests", async () => {
+    const apply = await pd(["apply", ...guided], w.env);
+    expect(apply.code).toBe(2);
+    const s = step(apply.report, STAGING, "console");
+    expect(s.status).toBe("manual");
+    expect(s.instructions).toEqual([
+      `TRTC console > Application ${STAGING} > Advanced Features > On-cloud recording > Global Auto-Recording: Off`,
+      `TRTC console (SDKAppID ${STAGING}) > Live Configuration > Room Recording > Configure: VOD Application = ${w.subApps.staging}, Save Duration = 30 days, Full Room Recording = On`,
+      `TRTC console > Application ${STAGING} > Advanced Features > Callback configuration: Cloud recording callback URL = ${w.receiver.url}/staging/trtc, Callback key = the value of environment variable STAGING_TRTC_CALLBACK_KEY (not shown)`,
+      `Then record it: npx trtc-live-recording post-deploy attest --sdk-app-id ${STAGING} --by "<your name>"`,
+    ]);
+    expect(apply.stdout).toContain("In the console:");
+    expectNoSecret(apply.stdout);
+    // Nothing was written to the console by the guided driver.
+    expect((await w.emu.admin.getConsoleState(STAGING)).liveRoomRecording.fullRoomRecording).toBe(false);
+
+    const check = await pd(["check", ...guided], w.env);
+    expect(check.code).toBe(2);
+    expect(step(check.report, STAGING, "console").detail[0]).toMatch(/^no attestation for this app yet: make the console changes/);
+  });
+
+  test("attest, then check is in sync; a declaration changed after the attestation fails check (exit 2) naming the app", async () => {
+    for (const id of [STAGING, PRODUCTION]) {
+      const a = await pd(["attest", "--sdk-app-id", String(id), "--by", "alice", "--note", "ticket 7", "--synth-dir", w.synthDir, "--outputs-file", w.outputsFile, "--attestations", attestations], w.env);
+      expect(a.code).toBe(0);
+      expect(a.stdout).toMatch(/^attested: the console of SDKAppID \d+ \((staging|production)\) matches the declaration with hash [0-9a-f]{12}, by alice/);
+    }
+    const file = JSON.parse(readFileSync(attestations, "utf8")) as { attestations: { sdkAppId: number; console: unknown; note: string }[] };
+    expect(file.attestations.map((a) => a.sdkAppId)).toEqual([STAGING, PRODUCTION]);
+    expect(file.attestations[0].console).toEqual({
+      sdkAppId: STAGING,
+      globalAutoRecording: { enabled: false },
+      liveRoomRecording: { vodSubAppId: w.subApps.staging, saveDurationSeconds: 2592000, fullRoomRecording: true },
+      trtcCallbacks: { recordingCallbackUrl: `${w.receiver.url}/staging/trtc` },
+    });
+    expectNoSecret(readFileSync(attestations, "utf8"));
+
+    const check = await pd(["check", ...guided], w.env);
+    expect(check.code).toBe(0);
+    expect(step(check.report, STAGING, "console").detail[0]).toMatch(/^the console matches the declaration, attested by alice at /);
+
+    // WHEN staging's retention changes after the attestation
+    synthInto(w.synthDir, testEnvironments(w.receiver.url, { staging: { retention: Retention.days(31) } }));
+    const after = await pd(["check", ...guided], w.env);
+    // THEN
+    expect(after.code).toBe(2);
+    expect(step(after.report, PRODUCTION, "console").status).toBe("in-sync");
+    const s = step(after.report, STAGING, "console");
+    expect(s.status).toBe("would-change");
+    expect(s.detail[0]).toMatch(/^the declaration changed after the last attestation \(attested by alice at .*\): make the console changes .* then attest: npx trtc-live-recording post-deploy attest --sdk-app-id 1400000001/);
+    expect(after.stdout).toContain("exit 2: changes pending for staging (1400000001)");
+  });
+});
