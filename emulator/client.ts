@@ -8,23 +8,11 @@
  * An agent is always passed: without one the SDK would honour `http_proxy`.
  */
 import * as http from "http";
-import type { LookupAddress, LookupOneOptions } from "dns";
 import type { ClientConfig } from "tencentcloud-sdk-nodejs/tencentcloud/common/interface";
+import { loopbackAgent } from "../lib/loopback";
 
-type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
-
-/** Resolves every host name to 127.0.0.1 (IPv4). */
-export function loopbackLookup(_hostname: string, options: LookupOneOptions | number | LookupCallback, callback?: LookupCallback): void {
-  const cb = (typeof options === "function" ? options : callback) as LookupCallback;
-  const all = typeof options === "object" && options !== null && (options as { all?: boolean }).all === true;
-  if (all) cb(null, [{ address: "127.0.0.1", family: 4 }]);
-  else cb(null, "127.0.0.1", 4);
-}
-
-/** An HTTP agent that sends every request to 127.0.0.1, whatever the URL's host name says. */
-export function loopbackAgent(options: { readonly keepAlive?: boolean } = {}): http.Agent {
-  return new http.Agent({ keepAlive: options.keepAlive ?? true, lookup: loopbackLookup as unknown as http.AgentOptions["lookup"] });
-}
+// In lib/ because the post-deploy step needs it too and must not depend on the emulator.
+export { loopbackAgent, loopbackLookup } from "../lib/loopback";
 
 /** Credentials for an SDK client. */
 export interface SdkCredentials {

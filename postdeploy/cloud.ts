@@ -11,7 +11,7 @@ import * as https from "https";
 import { trtc } from "tencentcloud-sdk-nodejs/tencentcloud/services/trtc";
 import { vod } from "tencentcloud-sdk-nodejs/tencentcloud/services/vod";
 import type { ClientConfig } from "tencentcloud-sdk-nodejs/tencentcloud/common/interface";
-import { loopbackAgent } from "../emulator/client";
+import { loopbackAgent } from "../lib/loopback";
 import { isLoopbackUrl } from "../lib/urls";
 import type { CloudCredential } from "./credentials";
 import type { Transport } from "./transport";
@@ -84,9 +84,16 @@ export interface RecordingUsage {
   readonly points: readonly { readonly timestampSeconds: number; readonly minutes: readonly number[] }[];
 }
 
+export interface UsageQuery {
+  readonly sdkAppId?: number;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly mixType: "single" | "multi";
+}
+
 export interface CloudApi {
-  /** The sub-application with this SubAppId (DescribeSubAppIds, paged), or null when it does not exist. */
-  describeSubApp(subAppId: number): Promise<SubAppInfo | null>;
+  /** One DescribeSubAppIds page of the account's sub-applications. */
+  listSubApps(offset: number, limit: number): Promise<{ readonly totalCount: number; readonly items: readonly SubAppInfo[] }>;
   modifySubAppStatus(subAppId: number, status: "On" | "Off"): Promise<void>;
   modifySubAppDescription(subAppId: number, description: string): Promise<void>;
   describeEventConfig(subAppId: number): Promise<EventConfig>;
@@ -94,8 +101,8 @@ export interface CloudApi {
   /** One SearchMedia page of `TrtcRecord` files of one SDKAppID in one sub-application, oldest first. */
   searchRecordings(search: RecordingSearch): Promise<RecordingPage>;
   setMediaExpireTime(subAppId: number, fileId: string, expireTime: string): Promise<void>;
-  /** `StartTime`/`EndTime` are `YYYY-MM-DD` (at most 31 days). */
-  describeRecordingUsage(q: { sdkAppId: number; startDate: string; endDate: string; mixType: "single" | "multi" }): Promise<RecordingUsage>;
+  /** `StartTime`/`EndTime` are `YYYY-MM-DD` (at most 31 days). Without `sdkAppId`: the whole account. */
+  describeRecordingUsage(q: UsageQuery): Promise<RecordingUsage>;
 }
 
 /** Page size of DescribeSubAppIds (documented maximum). */
@@ -181,24 +188,16 @@ export class SdkCloudApi implements CloudApi {
     this.trtc = new trtc.v20190722.Client(clientConfig("trtc", credential, USAGE_REGION, opts));
   }
 
-  public async describeSubApp(subAppId: number): Promise<SubAppInfo | null> {
-    for (let offset = 0; ; offset += DESCRIBE_SUB_APP_IDS_LIMIT) {
-      const res = await this.transport.call("vod", "DescribeSubAppIds", false, () =>
-        this.vod.DescribeSubAppIds({ Offset: offset, Limit: DESCRIBE_SUB_APP_IDS_LIMIT }),
-      );
-      const set = res.SubAppIdInfoSet ?? [];
-      const found = set.find((a) => a.SubAppId === subAppId);
-      if (found) {
-        return {
-          subAppId,
-          name: found.SubAppIdName ?? found.Name ?? "",
-          description: found.Description ?? "",
-          status: found.Status ?? "",
-          tags: tagMap(found.Tags),
-        };
-      }
-      if (set.length < DESCRIBE_SUB_APP_IDS_LIMIT || offset + set.length >= (res.TotalCount ?? 0)) return null;
-    }
+  public async listSubApps(offset: number, limit: number): Promise<{ totalCount: number; items: SubAppInfo[] }> {
+    const res = await this.transport.call("vod", "DescribeSubAppIds", false, () => this.vod.DescribeSubAppIds({ Offset: offset, Limit: limit }));
+    const items = (res.SubAppIdInfoSet ?? []).map((a) => ({
+      subAppId: a.SubAppId ?? 0,
+      name: a.SubAppIdName ?? a.Name ?? "",
+      description: a.Description ?? "",
+      status: a.Status ?? "",
+      tags: tagMap(a.Tags),
+    }));
+    return { totalCount: res.TotalCount ?? items.length, items };
   }
 
   public async modifySubAppStatus(subAppId: number, status: "On" | "Off"): Promise<void> {
@@ -268,9 +267,14 @@ export class SdkCloudApi implements CloudApi {
     await this.transport.call("vod", "ModifyMediaInfo", true, () => this.vod.ModifyMediaInfo({ SubAppId: subAppId, FileId: fileId, ExpireTime: expireTime }));
   }
 
-  public async describeRecordingUsage(q: { sdkAppId: number; startDate: string; endDate: string; mixType: "single" | "multi" }): Promise<RecordingUsage> {
+  public async describeRecordingUsage(q: UsageQuery): Promise<RecordingUsage> {
     const r = await this.transport.call("trtc", "DescribeRecordingUsage", false, () =>
-      this.trtc.DescribeRecordingUsage({ StartTime: q.startDate, EndTime: q.endDate, MixType: q.mixType, SdkAppId: q.sdkAppId }),
+      this.trtc.DescribeRecordingUsage({
+        StartTime: q.startDate,
+        EndTime: q.endDate,
+        MixType: q.mixType,
+        ...(q.sdkAppId !== undefined ? { SdkAppId: q.sdkAppId } : {}),
+      }),
     );
     return {
       usageKeys: [...(r.UsageKey ?? [])],

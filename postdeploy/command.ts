@@ -214,6 +214,7 @@ async function runCommand(mode: Mode, flags: RunFlags, ctx: CliContext, deps: Po
       concurrency: flags.concurrency,
       progress,
       now: deps.now,
+      runCloud: (transport) => new SdkCloudApi(credential, transport, { endpoint: flags.endpoint, requestTimeoutSeconds: flags.requestTimeout }),
       clients: (app, transport) => {
         const live = loadLiveAdminCredential(app.sdkAppId, ctx.env);
         const baseUrl = endpoint ? endpoint.baseUrl : `https://${flags.liveDomain ?? liveRestDomain(app.sdkAppId)}`;

@@ -57,6 +57,7 @@ export function formatCalls(c: CallCounts): string {
 export function renderText(r: RunReport, context: { consoleDriver: string }): string {
   const lines = [`post-deploy ${r.mode}: ${r.apps.length} app(s), console driver: ${context.consoleDriver}`, ""];
   for (const a of r.apps) lines.push(...appLines(a), "");
+  if (r.runCalls.reads + r.runCalls.writes > 0) lines.push(`calls shared by all apps: ${formatCalls(r.runCalls)}`);
   lines.push(`calls: ${formatCalls(r.calls)}`);
   lines.push(`exit ${r.exitCode}: ${r.exitReason}`);
   return lines.join("\n") + "\n";

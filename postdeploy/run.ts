@@ -14,6 +14,8 @@ import { AppLock, LockedError, lockApp } from "./lock";
 import type { ConsoleDriver } from "./console-driver";
 import type { CloudApi } from "./cloud";
 import type { StateStore } from "./state-store";
+import { SubAppDirectory } from "./sub-app-directory";
+import { UsageFollowUp, screenUsage } from "./usage-screen";
 import { CallRecord, CallRecorder, Transport } from "./transport";
 import type { RateLimiter } from "./rate-limit";
 import { RetryOptions, classifyError } from "./retry";
@@ -21,7 +23,7 @@ import { conflictCheckStep } from "./steps/conflict-check";
 import { consoleStep } from "./steps/console";
 import { liveWebhookStep } from "./steps/live-webhook";
 import { retentionSweepStep } from "./steps/retention-sweep";
-import type { Mode, SharedFacts, Step, StepContext, StepId, StepOptions, StepReport, StepStatus } from "./steps/types";
+import type { Mode, RunShared, SharedFacts, Step, StepContext, StepId, StepOptions, StepReport, StepStatus } from "./steps/types";
 import { vodApplicationStep } from "./steps/vod-application";
 import { vodEventConfigStep } from "./steps/vod-event-config";
 import { vodSignKeyStep } from "./steps/vod-sign-key";
@@ -48,6 +50,8 @@ export interface RunOptions {
   readonly mode: Mode;
   readonly apps: readonly ResolvedApp[];
   readonly clients: (app: ResolvedApp, transport: Transport) => AppClients;
+  /** Cloud calls made once for the whole run (the sub-application listing, account-wide usage). */
+  readonly runCloud: (transport: Transport) => CloudApi;
   /** Shared by every app: the documented rates are per account. */
   readonly limiter: RateLimiter;
   readonly retry?: RetryOptions;
@@ -109,6 +113,9 @@ export interface RunReport {
   readonly startedAt: string;
   readonly durationMs: number;
   readonly apps: readonly AppReport[];
+  /** Calls made once for the whole run, shared by its apps (not in any app's counts). */
+  readonly runCalls: CallCounts;
+  /** Every call of the run: the apps' and the run's own. */
   readonly calls: CallCounts;
 }
 
@@ -143,15 +150,42 @@ function failedStepReport(step: Step, err: unknown): StepReport {
   return { id: step.id, title: step.title, status: "failed", current: null, desired: null, detail: [`${text} (after retries where the error allows them)`] };
 }
 
-async function runApp(app: ResolvedApp, opts: RunOptions): Promise<AppReport> {
+/** An app's report before the run finishes its usage comparison (see usage-screen.ts). */
+interface PendingApp {
+  readonly base: Omit<AppReport, "status" | "exitCode" | "steps" | "done" | "failed" | "notAttempted" | "calls">;
+  readonly steps: StepReport[];
+  readonly recorder: CallRecorder;
+  readonly usageFollowUp?: UsageFollowUp;
+  /** Set when the app could not run at all. */
+  readonly final?: AppReport;
+}
+
+function finishApp(p: PendingApp, mode: Mode): AppReport {
+  if (p.final !== undefined) return p.final;
+  return {
+    ...p.base,
+    ...appOutcome(p.steps, mode),
+    steps: p.steps,
+    done: p.steps.filter((s) => !FAILING.includes(s.status) && s.status !== "skipped").map((s) => s.id),
+    failed: p.steps.filter((s) => FAILING.includes(s.status)).map((s) => s.id),
+    notAttempted: p.steps.filter((s) => s.notAttempted === true).map((s) => s.id),
+    calls: countCalls(p.recorder.records),
+  };
+}
+
+async function runApp(app: ResolvedApp, opts: RunOptions, run: RunShared): Promise<PendingApp> {
   const tag = `[${app.environment} ${app.sdkAppId}]`;
   const recorder = new CallRecorder();
   const transport = new Transport({ limiter: opts.limiter, recorder, retry: opts.retry, log: (line) => opts.progress(`${tag}${line}`) });
   const base = { environment: app.environment, sdkAppId: app.sdkAppId, vodSubAppId: app.vodSubAppId, problems: app.problems, warnings: app.warnings };
   const fatal = app.problems.find((p) => p.includes("one app must have one owner"));
-  if (fatal !== undefined) {
-    return { ...base, status: "error", exitCode: EXIT.ERROR, error: fatal, steps: [], done: [], failed: [], notAttempted: [], calls: countCalls([]) };
-  }
+  const stop = (error: string): PendingApp => ({
+    base,
+    steps: [],
+    recorder,
+    final: { ...base, status: "error", exitCode: EXIT.ERROR, error, steps: [], done: [], failed: [], notAttempted: [], calls: countCalls([]) },
+  });
+  if (fatal !== undefined) return stop(fatal);
   let lock: AppLock | undefined;
   if (opts.mode === "apply") {
     try {
@@ -159,7 +193,7 @@ async function runApp(app: ResolvedApp, opts: RunOptions): Promise<AppReport> {
     } catch (err) {
       const error = err instanceof LockedError ? err.message : `cannot take the lock for SDKAppID ${app.sdkAppId}: ${(err as Error).message}`;
       opts.progress(`${tag} ${error}`);
-      return { ...base, status: "error", exitCode: EXIT.ERROR, error, steps: [], done: [], failed: [], notAttempted: [], calls: countCalls([]) };
+      return stop(error);
     }
   }
   try {
@@ -175,6 +209,7 @@ async function runApp(app: ResolvedApp, opts: RunOptions): Promise<AppReport> {
       env: opts.env,
       options: opts.options,
       shared,
+      run,
       progress: opts.progress,
       now: opts.now ?? (() => new Date()),
     };
@@ -208,16 +243,8 @@ async function runApp(app: ResolvedApp, opts: RunOptions): Promise<AppReport> {
       opts.progress(`${tag} ${step.id}: ${result.status}`);
       if (result.status === "failed" && failedAt === undefined) failedAt = step.id;
     }
-    const outcome = appOutcome(steps, opts.mode);
-    return {
-      ...base,
-      ...outcome,
-      steps,
-      done: steps.filter((s) => !FAILING.includes(s.status) && s.status !== "skipped").map((s) => s.id),
-      failed: steps.filter((s) => FAILING.includes(s.status)).map((s) => s.id),
-      notAttempted: steps.filter((s) => s.notAttempted === true).map((s) => s.id),
-      calls: countCalls(recorder.records),
-    };
+    const conflictRan = steps.some((s) => s.id === "conflict-check" && s.status !== "skipped" && s.status !== "failed");
+    return { base, steps, recorder, usageFollowUp: conflictRan ? shared.usageFollowUp : undefined };
   } finally {
     await lock?.release().catch(() => undefined);
   }
@@ -253,15 +280,50 @@ function exitReason(mode: Mode, apps: readonly AppReport[], exitCode: ExitCode):
   }
 }
 
+/** Sums call counts. */
+function addCounts(all: readonly CallCounts[]): CallCounts {
+  const byAction: Record<string, number> = {};
+  for (const c of all) for (const [k, v] of Object.entries(c.byAction)) byAction[k] = (byAction[k] ?? 0) + v;
+  return {
+    reads: all.reduce((s, c) => s + c.reads, 0),
+    writes: all.reduce((s, c) => s + c.writes, 0),
+    byAction: Object.fromEntries(Object.entries(byAction).sort(([a], [b]) => a.localeCompare(b))),
+    failed: all.reduce((s, c) => s + c.failed, 0),
+    retries: all.reduce((s, c) => s + c.retries, 0),
+  };
+}
+
+/** Finishes the apps' usage comparison (one account-wide query first); a failure there fails only that comparison. */
+async function finishUsage(pending: readonly PendingApp[], cloud: CloudApi, progress: (line: string) => void): Promise<void> {
+  const waiting = pending.filter((p) => p.usageFollowUp !== undefined);
+  if (waiting.length === 0) return;
+  progress(`usage: comparing recorded minutes with the files of ${waiting.length} app(s) (DescribeRecordingUsage, whole account)`);
+  let reports: StepReport[];
+  try {
+    reports = await screenUsage(cloud, waiting.map((p) => p.usageFollowUp!));
+  } catch (err) {
+    const { reason } = classifyError(err);
+    reports = waiting.map((p) => p.usageFollowUp!.finish(null, `usage not compared: DescribeRecordingUsage failed (${reason}); the verdict stands on the files alone`));
+  }
+  waiting.forEach((p, i) => {
+    const at = p.steps.findIndex((s) => s.id === "conflict-check");
+    if (at >= 0) p.steps[at] = reports[i];
+  });
+}
+
 export async function runPostDeploy(opts: RunOptions): Promise<RunReport> {
   const started = Date.now();
-  const apps = await mapBounded(opts.apps, opts.concurrency ?? 4, (app) => runApp(app, opts));
+  const runRecorder = new CallRecorder();
+  const runTransport = new Transport({ limiter: opts.limiter, recorder: runRecorder, retry: opts.retry, log: (line) => opts.progress(`[run]${line}`) });
+  const runCloud = opts.runCloud(runTransport);
+  const run: RunShared = { subApps: new SubAppDirectory(runCloud) };
+  const pending = await mapBounded(opts.apps, opts.concurrency ?? 4, (app) => runApp(app, opts, run));
+  await finishUsage(pending, runCloud, opts.progress);
+  const apps = pending.map((p) => finishApp(p, opts.mode));
   const codes = apps.map((a) => a.exitCode);
   // A confirmed conflict is reported whatever else happened; then errors; then pending changes.
   const exitCode: ExitCode = codes.includes(EXIT.CONFLICT) ? EXIT.CONFLICT : codes.includes(EXIT.ERROR) ? EXIT.ERROR : codes.includes(EXIT.CHANGES) ? EXIT.CHANGES : EXIT.IN_SYNC;
-  const all = apps.map((a) => a.calls);
-  const byAction: Record<string, number> = {};
-  for (const c of all) for (const [k, v] of Object.entries(c.byAction)) byAction[k] = (byAction[k] ?? 0) + v;
+  const runCalls = countCalls(runRecorder.records);
   return {
     schema: REPORT_SCHEMA,
     version: REPORT_VERSION,
@@ -271,12 +333,7 @@ export async function runPostDeploy(opts: RunOptions): Promise<RunReport> {
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     apps,
-    calls: {
-      reads: all.reduce((s, c) => s + c.reads, 0),
-      writes: all.reduce((s, c) => s + c.writes, 0),
-      byAction: Object.fromEntries(Object.entries(byAction).sort(([a], [b]) => a.localeCompare(b))),
-      failed: all.reduce((s, c) => s + c.failed, 0),
-      retries: all.reduce((s, c) => s + c.retries, 0),
-    },
+    runCalls,
+    calls: addCounts([...apps.map((a) => a.calls), runCalls]),
   };
 }

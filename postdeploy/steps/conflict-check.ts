@@ -7,51 +7,16 @@
  * Auto-Recording was last turned off by this tool (or attested by an operator): recordings made before the fix are
  * history, not evidence.
  */
-import type { CloudApi } from "../cloud";
-import { analyzeEvidence, ConflictEvidence } from "../conflict";
+import { analyzeEvidence, ConflictEvidence, EvidenceInput } from "../conflict";
 import { desiredConsoleHash, desiredConsoleState, liveRecordingWanted, lr001Acknowledgement } from "../desired-console";
 import { scanRecordings } from "../media-scan";
+import { usageMinutes } from "../usage-screen";
+import type { RecordingMedia } from "../cloud";
 import { Printable, Step, StepContext, StepReport, StepStatus, report } from "./types";
 
 const DAY_MS = 86400000;
-const FIVE_MINUTES_S = 300;
 
-const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-const dayStart = (ms: number): number => Date.parse(`${day(ms)}T00:00:00Z`);
-
-/**
- * Recorded minutes (single, multi) of the SDKAppID between `sinceMs` and `untilMs`, from DescribeRecordingUsage.
- * One-day queries give 5-minute points, longer ones daily points; so the partial first and last days are asked
- * alone (5-minute points, cut at the bounds) and the full days between in one query. Dates are UTC days (the
- * service's time zone for them is not documented).
- */
-export async function usageMinutes(cloud: CloudApi, sdkAppId: number, sinceMs: number, untilMs: number): Promise<{ singleMinutes: number; multiMinutes: number } | null> {
-  if (untilMs <= sinceMs) return null;
-  const totals = { singleMinutes: 0, multiMinutes: 0 };
-  const ranges: { start: string; end: string; fiveMinute: boolean }[] = [];
-  const firstDay = dayStart(sinceMs);
-  const lastDay = dayStart(untilMs);
-  ranges.push({ start: day(firstDay), end: day(firstDay), fiveMinute: true });
-  if (lastDay - firstDay >= 2 * DAY_MS) ranges.push({ start: day(firstDay + DAY_MS), end: day(lastDay - DAY_MS), fiveMinute: lastDay - firstDay === 2 * DAY_MS });
-  if (lastDay > firstDay) ranges.push({ start: day(lastDay), end: day(lastDay), fiveMinute: true });
-  const since = sinceMs / 1000;
-  const until = untilMs / 1000;
-  for (const mixType of ["single", "multi"] as const) {
-    for (const r of ranges) {
-      const usage = await cloud.describeRecordingUsage({ sdkAppId, startDate: r.start, endDate: r.end, mixType });
-      const bucket = r.fiveMinute ? FIVE_MINUTES_S : DAY_MS / 1000;
-      for (const p of usage.points) {
-        if (p.timestampSeconds < since || p.timestampSeconds + bucket > until) continue;
-        const minutes = p.minutes.reduce((s, v) => s + (Number.isFinite(v) ? v : 0), 0);
-        if (mixType === "single") totals.singleMinutes += minutes;
-        else totals.multiMinutes += minutes;
-      }
-    }
-  }
-  return totals;
-}
-
-function evidenceLines(e: ConflictEvidence, settleMinutes: number): string[] {
+function evidenceLines(e: ConflictEvidence, settleMinutes: number, usageNote: string): string[] {
   const lines = [
     `${e.files} recording(s) in ${e.rooms} room(s) (${e.mixedFiles} mixed, ${e.singleUserFiles} single-user); ${e.roomsRecordedTwice} room(s) recorded twice, ${e.roomsWithPerHostFiles} with per-host files`,
   ];
@@ -63,7 +28,9 @@ function evidenceLines(e: ConflictEvidence, settleMinutes: number): string[] {
         `${c.cnyPer30Days !== null ? ` (about ${c.cnyPer30Days} CNY per 30 days)` : ""}, at ${c.cnyPer1000Minutes} CNY per 1,000 ${c.resolution} minutes (prices as of ${c.pricesAsOf})`,
     );
   }
-  if (e.usageMinutes !== null) {
+  if (usageNote !== "") {
+    lines.push(usageNote);
+  } else if (e.usageMinutes !== null) {
     lines.push(
       `usage (DescribeRecordingUsage): ${e.usageMinutes.single} min single + ${e.usageMinutes.multi} min multi; files in Live's VOD application: ${e.explainedMinutes} min`,
     );
@@ -73,7 +40,9 @@ function evidenceLines(e: ConflictEvidence, settleMinutes: number): string[] {
   return lines;
 }
 
-export const conflictCheckStep: Step = {
+export const conflictCheckStep: Step & {
+  finish(ctx: StepContext, evidence: ConflictEvidence, usageNote: string, why: readonly string[]): StepReport;
+} = {
   id: "conflict-check",
   title: "Global Auto-Recording double recording (live evidence)",
   writes: false,
@@ -81,8 +50,6 @@ export const conflictCheckStep: Step = {
   async run(ctx: StepContext): Promise<StepReport> {
     const app = ctx.app.app;
     const subAppId = ctx.shared.subApp!.subAppId;
-    const wanted = liveRecordingWanted(app);
-    const ack = lr001Acknowledgement(app);
     const now = ctx.now().getTime();
 
     // The window: the last N days, from the last fix if later.
@@ -107,32 +74,58 @@ export const conflictCheckStep: Step = {
       if (reading?.attestedHash === hash) later(reading.attestedAt, "since the console was attested");
     }
     since = Math.floor(since / 1000) * 1000;
-    const windowStart = new Date(since).toISOString().replace(/\.\d{3}Z$/, "Z");
-    const windowEnd = new Date(Math.max(now, since)).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const toIso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const windowStart = toIso(since);
+    const windowEnd = toIso(Math.max(now, since));
 
-    const files = await scanRecordings(ctx.cloud, {
-      subAppId,
-      sdkAppId: ctx.app.sdkAppId,
-      createdAfter: windowStart,
-      pageSize: ctx.options.pageSize,
-      cap: ctx.options.searchCap,
-    });
-    const usage = await usageMinutes(ctx.cloud, ctx.app.sdkAppId, since, now - ctx.options.usageSettleMinutes * 60000);
+    // Files of the whole default window (the usage comparison covers it), from the retention sweep's scan when it ran.
+    const screenSince = Math.floor((now - ctx.options.evidenceDays * DAY_MS) / 1000) * 1000;
+    const cached = ctx.shared.recordings;
+    let all: readonly RecordingMedia[];
+    if (cached !== undefined && (cached.createdAfter === undefined || Date.parse(cached.createdAfter) <= screenSince)) {
+      all = cached.files.filter((f) => Date.parse(f.createTime) >= screenSince);
+    } else {
+      const createdAfter = toIso(screenSince);
+      all = await scanRecordings(ctx.cloud, { subAppId, sdkAppId: ctx.app.sdkAppId, createdAfter, pageSize: ctx.options.pageSize, cap: ctx.options.searchCap });
+      ctx.shared.recordings = { createdAfter, files: all };
+    }
     const garState = ctx.shared.consoleReading?.state?.globalAutoRecording.enabled;
-    const evidence = analyzeEvidence({
-      files,
-      usage,
+    const input: EvidenceInput = {
+      files: all.filter((f) => Date.parse(f.createTime) >= since),
+      usage: null,
       consoleReportsGlobalAutoRecording: ctx.console.kind === "guided" || garState === undefined ? null : garState && ctx.shared.globalAutoRecordingTurnedOffAt === undefined,
       windowStart,
       windowEnd,
       resolution: app.expectedUsage?.resolution ?? "HD",
-    });
+    };
+    const finish = (evidence: ConflictEvidence, usageNote: string): StepReport => this.finish(ctx, evidence, usageNote, why);
+
+    // Usage is compared for the whole account once all apps are done (see usage-screen.ts); until then the report
+    // stands on the files alone.
+    const until = now - ctx.options.usageSettleMinutes * 60000;
+    if (until > screenSince) {
+      ctx.shared.usageFollowUp = {
+        screenSinceMs: screenSince,
+        untilMs: until,
+        explainedMinutes: analyzeEvidence({ ...input, files: all }).explainedMinutes,
+        queryOwnUsage: () => usageMinutes(ctx.cloud, ctx.app.sdkAppId, since, until),
+        finish: (usage, note) => finish(analyzeEvidence({ ...input, usage }), note),
+      };
+    }
+    return finish(analyzeEvidence(input), "");
+  },
+
+  finish(ctx: StepContext, evidence: ConflictEvidence, usageNote: string, why: readonly string[]): StepReport {
+    const app = ctx.app.app;
+    const wanted = liveRecordingWanted(app);
+    const ack = lr001Acknowledgement(app);
+    const { windowStart, windowEnd } = evidence;
 
     const detail: string[] = [];
     const head = { none: "no double recording found", suspected: "SUSPECTED double recording", confirmed: "CONFIRMED double recording" }[evidence.verdict];
     detail.push(`${head} between ${windowStart} and ${windowEnd} (${why.join(", ")})`);
     for (const r of evidence.reasons) detail.push(r);
-    detail.push(...evidenceLines(evidence, ctx.options.usageSettleMinutes));
+    detail.push(...evidenceLines(evidence, ctx.options.usageSettleMinutes, usageNote));
     const declared = app.globalAutoRecording;
     if (evidence.verdict !== "none") {
       if (declared === "off") detail.push("Global Auto-Recording is declared off, but the evidence says something records these rooms a second time");

@@ -92,6 +92,8 @@ export const retentionSweepStep: Step = {
         if (pages > 1) ctx.progress(`${tag}: scanned ${n} recording(s) (${pages} pages)`);
       },
     });
+    // The conflict check reads the same files: one scan per app.
+    ctx.shared.recordings = { files };
     const now = ctx.now().getTime();
     const plan = planSweep(files, retention.days, now, ctx.options.allowExpireNow);
     const counts = { scanned: plan.scanned, alreadyOk: plan.alreadyOk, toUpdate: plan.toUpdate.length, updated: 0, deferred: plan.deferred, failed: 0, notAttempted: 0 };

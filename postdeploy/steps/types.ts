@@ -6,10 +6,12 @@
  * `blocked`, ...); an unexpected error (an API call that failed after its retries) is turned into `failed` by the runner.
  */
 import type { ConsoleDriver, ConsoleReading } from "../console-driver";
-import type { CloudApi, SubAppInfo } from "../cloud";
+import type { CloudApi, EventConfig, RecordingMedia, SubAppInfo } from "../cloud";
 import type { ResolvedApp } from "../inputs";
 import type { LiveRestApi } from "../live-rest";
 import type { StateStore } from "../state-store";
+import type { SubAppDirectory } from "../sub-app-directory";
+import type { UsageFollowUp } from "../usage-screen";
 
 export type Mode = "plan" | "apply" | "check";
 
@@ -83,6 +85,17 @@ export interface SharedFacts {
   consoleReading?: ConsoleReading;
   /** Set when this run turned Global Auto-Recording off. */
   globalAutoRecordingTurnedOffAt?: string;
+  /** The VOD event configuration as read (and, in apply mode, as written) by this run: read once per app. */
+  eventConfig?: EventConfig;
+  /** TrtcRecord files of the app listed by this run (one scan per app, shared by the sweep and the conflict check). */
+  recordings?: { readonly createdAfter?: string; readonly files: readonly RecordingMedia[] };
+  /** The conflict check's usage comparison, finished by the run once account-wide usage is known. */
+  usageFollowUp?: UsageFollowUp;
+}
+
+/** What the run shares between its apps (reads batched across SDKAppIDs). */
+export interface RunShared {
+  readonly subApps: SubAppDirectory;
 }
 
 export interface StepContext {
@@ -96,6 +109,7 @@ export interface StepContext {
   readonly env: NodeJS.ProcessEnv;
   readonly options: StepOptions;
   readonly shared: SharedFacts;
+  readonly run: RunShared;
   /** One progress line (stderr in the CLI). Never a secret. */
   progress(line: string): void;
   now(): Date;

@@ -19,7 +19,7 @@ export const vodApplicationStep: Step = {
     }
     const wantStatus = vod.enabled ? "On" : "Off";
     const desired = { subAppId: id, name: vod.name, status: wantStatus, description: vod.description };
-    const info = await ctx.cloud.describeSubApp(id);
+    const info = await ctx.run.subApps.get(id);
     if (info === null) {
       return report(this, {
         status: "failed",

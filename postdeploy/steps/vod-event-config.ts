@@ -21,6 +21,7 @@ export const vodEventConfigStep: Step = {
       deleteMediaCompleteEventSwitch: events.deleteEvents ? "ON" : "OFF",
     };
     const cur = await ctx.cloud.describeEventConfig(subAppId);
+    ctx.shared.eventConfig = cur;
     const current = {
       mode: cur.mode,
       notificationUrl: cur.notificationUrl,
@@ -38,7 +39,10 @@ export const vodEventConfigStep: Step = {
     const different = detail.length > 0;
     if (different) detail.push("Terraform normally sets these: the configuration drifted since the last deploy");
     else detail.push(`PUSH to ${events.url}, uploads ON, deletes ${desired.deleteMediaCompleteEventSwitch}`);
-    if (ctx.mode === "apply" && different) await ctx.cloud.modifyEventConfig(subAppId, change);
+    if (ctx.mode === "apply" && different) {
+      await ctx.cloud.modifyEventConfig(subAppId, change);
+      ctx.shared.eventConfig = { ...cur, ...change };
+    }
     return report(this, { status: differenceStatus(ctx.mode, different), current, desired, detail });
   },
 };

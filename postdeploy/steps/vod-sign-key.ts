@@ -26,8 +26,8 @@ export const vodSignKeyStep: Step = {
     const subAppId = ctx.shared.subApp!.subAppId;
     const target = `vod:${subAppId}`;
     const sdkAppId = ctx.app.sdkAppId;
-    // The precondition read: the application and its event configuration are reachable.
-    await ctx.cloud.describeEventConfig(subAppId);
+    // The precondition read: the application's event configuration is reachable (read once per run and app).
+    ctx.shared.eventConfig ??= await ctx.cloud.describeEventConfig(subAppId);
     const changed = ctx.state.secretChanged(sdkAppId, "vodSignKey", secret.value, target);
     const last = ctx.state.secretAppliedAt(sdkAppId, "vodSignKey");
     const current = changed

@@ -66,7 +66,20 @@ describe("post-deploy plan / apply / check", () => {
       const run = await pd([mode, ...w.flags], w.env);
       // THEN nothing is written, by our count and by the emulator's
       expect({ mode, code: run.code, writes: run.report?.calls.writes, emulatorWrites: w.emu.callLog.summary(mark).writes }).toEqual({ mode, code: 0, writes: 0, emulatorWrites: 0 });
-      expect(run.report?.calls.reads).toBe(28);
+      // Per app: DescribeEventConfig, live_config/get_callback, get_callback_token, one SearchMedia page (cloud API
+      // reads: at most 4 plus one per page) and the console read. For the run: one DescribeSubAppIds for all apps and
+      // the account-wide usage (two mix types, the window's partial first and last days and the days between).
+      for (const app of run.report!.apps) {
+        const { console: consoleReads, ...api } = Object.fromEntries(
+          Object.entries(app.calls.byAction).map(([k, v]) => [k.startsWith("console.") ? "console" : k, v]),
+        );
+        expect({ mode, api }).toEqual({
+          mode,
+          api: { "vod.DescribeEventConfig": 1, "live.live_config/get_callback": 1, "live.live_config/get_callback_token": 1, "vod.SearchMedia": 1 },
+        });
+        expect(consoleReads).toBe(1);
+      }
+      expect(run.report?.runCalls.byAction).toEqual({ "vod.DescribeSubAppIds": 1, "trtc.DescribeRecordingUsage": 6 });
       for (const app of run.report!.apps) expect(app.steps.every((s) => s.status === "in-sync")).toBe(true);
     }
   });
@@ -74,7 +87,7 @@ describe("post-deploy plan / apply / check", () => {
   test("--json: a stable shape with exit code, reason, per-app steps and call counts", async () => {
     const run = await pd(["check", "--json", ...w.flags], w.env);
     const json = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(json).sort()).toEqual(["apps", "calls", "durationMs", "exitCode", "exitReason", "mode", "schema", "startedAt", "version"]);
+    expect(Object.keys(json).sort()).toEqual(["apps", "calls", "durationMs", "exitCode", "exitReason", "mode", "runCalls", "schema", "startedAt", "version"]);
     expect(json).toMatchObject({ schema: "trtc-live-recording/post-deploy-report", version: 1, mode: "check", exitCode: 0, exitReason: "in sync" });
     const app = (json.apps as Record<string, unknown>[])[0];
     expect(Object.keys(app).sort()).toEqual(["calls", "done", "environment", "exitCode", "failed", "notAttempted", "problems", "sdkAppId", "status", "steps", "vodSubAppId", "warnings"]);

@@ -20,6 +20,7 @@ async function run(statuses: Record<number, StepStatus>, mode: "plan" | "apply" 
     mode,
     apps: Object.keys(statuses).map((id) => fakeApp(Number(id))),
     clients: () => ({ cloud: {} as never, live: { problem: "none" }, console: {} as never }),
+    runCloud: () => ({}) as never,
     limiter: new RateLimiter(),
     state: new StateStore(dir),
     stateDir: dir,
