@@ -4,12 +4,17 @@
  */
 import { Command } from "commander";
 import { registerPlanCommand } from "../plan/command";
-import { registerPostDeployCommands } from "../postdeploy/command";
+import { PostDeployDependencies, registerPostDeployCommands } from "../postdeploy/command";
 import { CliContext } from "./context";
 
 export type { CliContext } from "./context";
 
-export function buildCli(ctx: CliContext): Command {
+/** What tests and the offline demo may inject into commands; the command line never can. */
+export interface CliDependencies {
+  readonly postDeploy?: PostDeployDependencies;
+}
+
+export function buildCli(ctx: CliContext, deps: CliDependencies = {}): Command {
   const program = new Command("trtc-live-recording")
     .description("Tencent RTC Live recording as code: recording plans and the post-deploy step")
     .showHelpAfterError()
@@ -17,12 +22,16 @@ export function buildCli(ctx: CliContext): Command {
     // Before the commands are added: subcommands copy the output settings when they are created.
     .configureOutput({ writeOut: (t) => ctx.stdout(t), writeErr: (t) => ctx.stderr(t) });
   registerPlanCommand(program, ctx);
-  registerPostDeployCommands(program, ctx);
+  registerPostDeployCommands(program, ctx, deps.postDeploy);
   return program;
 }
 
 /** Runs the CLI; resolves to the exit code. Output goes to `io` (default: the process's stdout and stderr). */
-export async function runCli(argv: readonly string[], io: Partial<Omit<CliContext, "setExitCode">> = {}): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: Partial<Omit<CliContext, "setExitCode">> = {},
+  deps: CliDependencies = {},
+): Promise<number> {
   let exitCode = 0;
   const ctx: CliContext = {
     stdout: io.stdout ?? ((t) => void process.stdout.write(t)),
@@ -32,7 +41,7 @@ export async function runCli(argv: readonly string[], io: Partial<Omit<CliContex
       exitCode = code;
     },
   };
-  const program = buildCli(ctx);
+  const program = buildCli(ctx, deps);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;

@@ -296,26 +296,7 @@ export function registerPostDeployCommands(program: Command, ctx: CliContext, de
 
 /** Runs `post-deploy ...` in this process with injected dependencies (tests, the offline demo). Resolves to the exit code. */
 export async function runPostDeployCli(argv: readonly string[], io: Partial<Omit<CliContext, "setExitCode">> = {}, deps: PostDeployDependencies = {}): Promise<number> {
-  let exitCode = 0;
-  const ctx: CliContext = {
-    stdout: io.stdout ?? ((t) => void process.stdout.write(t)),
-    stderr: io.stderr ?? ((t) => void process.stderr.write(t)),
-    env: io.env ?? process.env,
-    setExitCode: (code) => {
-      exitCode = code;
-    },
-  };
-  const program = new Command("trtc-live-recording").exitOverride().showHelpAfterError();
-  program.configureOutput({ writeOut: (t) => ctx.stdout(t), writeErr: (t) => ctx.stderr(t) });
-  registerPostDeployCommands(program, ctx, deps);
-  try {
-    await program.parseAsync(["post-deploy", ...argv], { from: "user" });
-    return exitCode;
-  } catch (err) {
-    const e = err as { code?: string; exitCode?: number; message?: string };
-    if (e.code === "commander.helpDisplayed") return 0;
-    if (typeof e.exitCode === "number" && e.code?.startsWith("commander.")) return e.exitCode === 0 ? 0 : 1;
-    ctx.stderr(`error: ${e.message ?? String(err)}\n`);
-    return 1;
-  }
+  // Required here, not imported at the top: cli/main.ts imports this module.
+  const { runCli } = await import("../cli/main");
+  return runCli(["post-deploy", ...argv], io, { postDeploy: deps });
 }
