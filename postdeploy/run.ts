@@ -15,7 +15,7 @@ import type { ConsoleDriver } from "./console-driver";
 import type { CloudApi } from "./cloud";
 import type { StateStore } from "./state-store";
 import { SubAppDirectory } from "./sub-app-directory";
-import { UsageFollowUp, screenUsage } from "./usage-screen";
+import { UsageFollowUp, UsageTotals, screenUsage, usageMinutes } from "./usage-screen";
 import { CallRecord, CallRecorder, Transport } from "./transport";
 import type { RateLimiter } from "./rate-limit";
 import { RetryOptions, classifyError } from "./retry";
@@ -294,13 +294,18 @@ function addCounts(all: readonly CallCounts[]): CallCounts {
 }
 
 /** Finishes the apps' usage comparison (one account-wide query first); a failure there fails only that comparison. */
-async function finishUsage(pending: readonly PendingApp[], cloud: CloudApi, progress: (line: string) => void): Promise<void> {
+async function finishUsage(
+  pending: readonly PendingApp[],
+  cloud: CloudApi,
+  prefetched: Promise<UsageTotals | null> | undefined,
+  progress: (line: string) => void,
+): Promise<void> {
   const waiting = pending.filter((p) => p.usageFollowUp !== undefined);
   if (waiting.length === 0) return;
   progress(`usage: comparing recorded minutes with the files of ${waiting.length} app(s) (DescribeRecordingUsage, whole account)`);
   let reports: StepReport[];
   try {
-    reports = await screenUsage(cloud, waiting.map((p) => p.usageFollowUp!));
+    reports = await screenUsage(cloud, waiting.map((p) => p.usageFollowUp!), prefetched);
   } catch (err) {
     const { reason } = classifyError(err);
     reports = waiting.map((p) => p.usageFollowUp!.finish(null, `usage not compared: DescribeRecordingUsage failed (${reason}); the verdict stands on the files alone`));
@@ -317,8 +322,18 @@ export async function runPostDeploy(opts: RunOptions): Promise<RunReport> {
   const runTransport = new Transport({ limiter: opts.limiter, recorder: runRecorder, retry: opts.retry, log: (line) => opts.progress(`[run]${line}`) });
   const runCloud = opts.runCloud(runTransport);
   const run: RunShared = { subApps: new SubAppDirectory(runCloud) };
+  // The account-wide usage depends only on the evidence window, so it is asked for while the apps run: at 5 calls per
+  // second it is the slowest read of the step.
+  const now = (opts.now ?? (() => new Date()))().getTime();
+  const screenSince = Math.floor((now - opts.options.evidenceDays * 86400000) / 1000) * 1000;
+  const prefetched =
+    opts.apps.length > 0 && (opts.steps ?? ALL_STEPS).includes(conflictCheckStep)
+      ? usageMinutes(runCloud, undefined, screenSince, now - opts.options.usageSettleMinutes * 60000)
+      : undefined;
+  // Its failure is handled where it is awaited (finishUsage); until then it must not count as unhandled.
+  prefetched?.catch(() => undefined);
   const pending = await mapBounded(opts.apps, opts.concurrency ?? 4, (app) => runApp(app, opts, run));
-  await finishUsage(pending, runCloud, opts.progress);
+  await finishUsage(pending, runCloud, prefetched, opts.progress);
   const apps = pending.map((p) => finishApp(p, opts.mode));
   const codes = apps.map((a) => a.exitCode);
   // A confirmed conflict is reported whatever else happened; then errors; then pending changes.

@@ -77,11 +77,16 @@ export function exceedsTolerance(usageTotal: number, explainedMinutes: number): 
  * Finishes every app's usage comparison: one account-wide query, then per-app queries only if the account records
  * more than the files of this run's apps explain. Returns each follow-up's final report, in the given order.
  */
-export async function screenUsage(cloud: Pick<CloudApi, "describeRecordingUsage">, followUps: readonly UsageFollowUp[]): Promise<StepReport[]> {
+export async function screenUsage(
+  cloud: Pick<CloudApi, "describeRecordingUsage">,
+  followUps: readonly UsageFollowUp[],
+  /** The account-wide usage, when the run asked for it early (it depends only on the window). */
+  prefetched?: Promise<UsageTotals | null>,
+): Promise<StepReport[]> {
   if (followUps.length === 0) return [];
   const since = Math.min(...followUps.map((f) => f.screenSinceMs));
   const until = Math.min(...followUps.map((f) => f.untilMs));
-  const account = await usageMinutes(cloud, undefined, since, until);
+  const account = await (prefetched ?? usageMinutes(cloud, undefined, since, until));
   const explained = followUps.reduce((s, f) => s + f.explainedMinutes, 0);
   if (account !== null) {
     const total = account.singleMinutes + account.multiMinutes;
