@@ -96,6 +96,8 @@ export interface WorldOptions {
   readonly rateLimits?: boolean;
   /** Changes the stacks before synthesis (e.g. acknowledgements). */
   readonly customize?: (stacks: readonly LiveRecordingStack[]) => void;
+  /** Receives the emulator's log lines (one per call). */
+  readonly emulatorLog?: (line: string) => void;
 }
 
 /** Synthesizes environments into `outdir`, as `cdktf synth` does. */
@@ -116,6 +118,7 @@ export async function world(opts: WorldOptions = {}): Promise<World> {
     ],
     rateLimits: opts.rateLimits ?? false,
     callbackTimeoutMs: 2000,
+    log: opts.emulatorLog,
   });
   const dir = tempDir();
   const synthDir = path.join(dir, "cdktf.out");
