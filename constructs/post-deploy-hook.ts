@@ -30,7 +30,7 @@ export interface PostDeployHookProps {
  * The VOD SubAppId is passed as `--output vod_sub_app_id=<id>`; secrets declared as Terraform variables reach the
  * command only through the provisioner's `environment` (`TF_VAR_<name> = var.<name>`), never on its command line.
  * Terraform then suppresses the provisioner's output (it involves sensitive values): run `post-deploy check` to see
- * the report.
+ * the report. Exit code 2 (pending console steps, warnings) lets the deploy go on; 1 and 3 fail it.
  */
 export class PostDeployHook extends Construct {
   /** The `terraform_data` resource. */
@@ -78,7 +78,9 @@ export class PostDeployHook extends Construct {
       provisioners: [
         {
           type: "local-exec",
-          command: args.join(" "),
+          // Exit 2 (applied, but console steps are left for a person, or a suspected double recording) must not
+          // fail the deploy; 1 (error) and 3 (confirmed double recording) do. local-exec runs the command with sh.
+          command: `${args.join(" ")} || test $? -eq 2`,
           ...(Object.keys(environment).length > 0 ? { environment } : {}),
         },
       ],
