@@ -7,7 +7,7 @@
 import { readFileSync } from "fs";
 import { z } from "zod";
 import { canonicalHash, canonicalJson } from "./canonical-json";
-import { SEAT_TEMPLATES } from "./room-scope";
+import { LiveRoom, SEAT_TEMPLATES } from "./room-scope";
 
 export const DESIRED_STATE_SCHEMA = "trtc-live-recording/desired-state";
 export const DESIRED_STATE_VERSION = 1;
@@ -191,4 +191,24 @@ export function desiredAppHash(app: DesiredApp): string {
 /** SHA-256 of the whole document: the post-deploy hook re-runs when it changes. */
 export function desiredStateHash(state: DesiredState): string {
   return canonicalHash(state);
+}
+
+/** Live recording is wanted: Full Room Recording on, or a room that sets IsCloudRecordEnabled=true. */
+export function liveRecordingWanted(app: Pick<DesiredApp, "fullRoomRecording" | "rooms">): boolean {
+  return app.fullRoomRecording || app.rooms.some((r) => r.isCloudRecordEnabled === true);
+}
+
+/** Whether Room Recording would have both a VOD application and a Save Duration (retention). */
+export function isStorageConfigured(app: Pick<DesiredApp, "vodApplication" | "retention">): boolean {
+  return app.vodApplication !== null && app.retention !== null;
+}
+
+/** A declared room as `decideRoomRecording` takes it (unset values from the JSON's nulls). */
+export function liveRoomOf(room: DesiredRoom): LiveRoom {
+  return {
+    seatTemplate: room.seatTemplate,
+    isUnlimitedRoomEnabled: room.isUnlimitedRoomEnabled ?? undefined,
+    isCloudRecordEnabled: room.isCloudRecordEnabled ?? undefined,
+    hostCount: room.typicalHosts ?? undefined,
+  };
 }

@@ -9,7 +9,7 @@
  * Amounts are whole yuan.
  */
 import type { DesiredApp } from "../lib/desired-state";
-import { isStorageConfigured } from "./describe";
+import { isStorageConfigured } from "../lib/desired-state";
 import type { CostEstimate } from "./model";
 import { BYTES_PER_GB, DAYS_PER_MONTH, DEFAULT_BITRATE_KBPS, PRICE_TABLE, PriceTable, STORAGE_HORIZON_MONTHS } from "./pricing";
 

@@ -2,6 +2,7 @@
  * How the desired state reads to people: the words shared by the summary (`npm start`) and the recording plan, so
  * both describe retention, the recording template, the VOD application, callbacks and rooms the same way.
  */
+import { isStorageConfigured, liveRoomOf } from "../lib/desired-state";
 import type { DesiredApp, DesiredCallbacks, DesiredRoom, DesiredVodApplication, RecordingSettingsData, RetentionSpecData } from "../lib/desired-state";
 import { RoomRecordingDecision, decideRoomRecording } from "../lib/room-scope";
 
@@ -67,22 +68,9 @@ export function describeCallback(endpoint: Pick<CallbackEndpoint, "label" | "url
   return `${endpoint.label} ${endpoint.url}${endpoint.signed ? " (signed)" : ""}`;
 }
 
-/** Whether the SDKAppID's Room Recording has both a VOD application and a Save Duration (retention). */
-export function isStorageConfigured(app: Pick<DesiredApp, "vodApplication" | "retention">): boolean {
-  return app.vodApplication !== null && app.retention !== null;
-}
-
 /** What Live does with a declared room of this app: `decideRoomRecording` with the app's console settings. */
 export function decideDeclaredRoom(app: DesiredApp, room: DesiredRoom): RoomRecordingDecision {
-  return decideRoomRecording(
-    {
-      seatTemplate: room.seatTemplate,
-      isUnlimitedRoomEnabled: room.isUnlimitedRoomEnabled ?? undefined,
-      isCloudRecordEnabled: room.isCloudRecordEnabled ?? undefined,
-      hostCount: room.typicalHosts ?? undefined,
-    },
-    { fullRoomRecording: app.fullRoomRecording, storageConfigured: isStorageConfigured(app) },
-  );
+  return decideRoomRecording(liveRoomOf(room), { fullRoomRecording: app.fullRoomRecording, storageConfigured: isStorageConfigured(app) });
 }
 
 /** The tag a finding gets in text output: "ACK", "ERROR", "WARN" or "INFO". */

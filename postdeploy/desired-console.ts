@@ -5,6 +5,7 @@
  */
 import { canonicalHash } from "../lib/canonical-json";
 import type { ConsoleState, ConsoleStateChange } from "../lib/console-state";
+import { liveRecordingWanted } from "../lib/desired-state";
 import type { DesiredApp, SecretSourceSpec } from "../lib/desired-state";
 import { secretFingerprint } from "../lib/fingerprint";
 import { SECONDS_PER_DAY } from "../lib/limits";
@@ -25,11 +26,6 @@ export interface DesiredConsole {
   readonly globalAutoRecordingNote: string | null;
   /** The TRTC cloud recording callback, when declared. */
   readonly recordingCallback: { readonly url: string; readonly key: SecretSourceSpec | null } | null;
-}
-
-/** Live recording is wanted: Full Room Recording on, or a room that sets IsCloudRecordEnabled=true (as rule LR001). */
-export function liveRecordingWanted(app: DesiredApp): boolean {
-  return app.fullRoomRecording || app.rooms.some((r) => r.isCloudRecordEnabled === true);
 }
 
 /** The written reason of an LR001 (double recording) acknowledgement, if the declaration has one. */

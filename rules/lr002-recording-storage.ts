@@ -1,3 +1,4 @@
+import { liveRecordingWanted } from "../lib/desired-state";
 import { Rule } from "./rule";
 
 /** Recording wanted (Full Room Recording, or rooms with IsCloudRecordEnabled) with no VOD application or no retention. */
@@ -10,8 +11,7 @@ export const RecordingStorageMissing: Rule = {
     "Duration; until then no room is recorded, whatever the switches say.",
   fix: "Give the LiveRecording a vodApplication and a retention (Retention.days(n) or Retention.forever()).",
   evaluate: (app) => {
-    const wanted = app.fullRoomRecording || app.rooms.some((r) => r.isCloudRecordEnabled === true);
-    if (!wanted) return [];
+    if (!liveRecordingWanted(app)) return [];
     const missing = [app.vodApplication === null ? "no VOD application" : "", app.retention === null ? "no retention" : ""].filter(Boolean);
     if (missing.length === 0) return [];
     const by = app.fullRoomRecording ? "Full Room Recording is on" : "rooms set IsCloudRecordEnabled=true";

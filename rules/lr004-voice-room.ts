@@ -1,3 +1,4 @@
+import { liveRoomOf } from "../lib/desired-state";
 import { decideRoomRecording } from "../lib/room-scope";
 import { Rule } from "./rule";
 
@@ -15,10 +16,7 @@ export const VoiceRoomNotRecorded: Rule = {
       .filter((r) => r.expectRecorded && (r.seatTemplate === "Karaoke" || r.seatTemplate === "AudioSalon"))
       .filter(
         (r) =>
-          !decideRoomRecording(
-            { seatTemplate: r.seatTemplate, isUnlimitedRoomEnabled: r.isUnlimitedRoomEnabled ?? undefined, isCloudRecordEnabled: r.isCloudRecordEnabled ?? undefined },
-            { fullRoomRecording: app.fullRoomRecording, storageConfigured: true },
-          ).recorded,
+          !decideRoomRecording(liveRoomOf(r), { fullRoomRecording: app.fullRoomRecording, storageConfigured: true }).recorded,
       )
       .map((r) => ({ message: `Room "${r.name}" (${r.seatTemplate}) is expected to be recorded, but voice rooms are not recorded by default.` })),
 };

@@ -1,3 +1,4 @@
+import { liveRoomOf } from "../lib/desired-state";
 import { decideRoomRecording, isVoiceRoomTemplate } from "../lib/room-scope";
 import { Rule } from "./rule";
 
@@ -16,7 +17,7 @@ export const ExpectedRoomNotRecorded: Rule = {
       .map((r) => ({
         room: r,
         decision: decideRoomRecording(
-          { seatTemplate: r.seatTemplate, isUnlimitedRoomEnabled: r.isUnlimitedRoomEnabled ?? undefined, isCloudRecordEnabled: r.isCloudRecordEnabled ?? undefined },
+          liveRoomOf(r),
           // Missing storage is LR002's finding; here only the room's own settings count.
           { fullRoomRecording: app.fullRoomRecording, storageConfigured: true },
         ),

@@ -8,7 +8,8 @@
  * history, not evidence.
  */
 import { analyzeEvidence, ConflictEvidence, EvidenceInput } from "../conflict";
-import { desiredConsoleHash, desiredConsoleState, liveRecordingWanted, lr001Acknowledgement } from "../desired-console";
+import { liveRecordingWanted } from "../../lib/desired-state";
+import { desiredConsoleHash, desiredConsoleState, lr001Acknowledgement } from "../desired-console";
 import { scanRecordings } from "../media-scan";
 import { usageMinutes } from "../usage-screen";
 import type { RecordingMedia } from "../cloud";
