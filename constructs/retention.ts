@@ -1,4 +1,5 @@
-import { RETENTION_DAYS, SECONDS_PER_DAY } from "../lib/limits";
+import { formatRetention, retentionSeconds } from "../lib/desired-state";
+import { RETENTION_DAYS } from "../lib/limits";
 import { fail } from "../lib/validation";
 
 /** How a retention is written in the desired state: a number of days, or kept forever. */
@@ -40,7 +41,7 @@ export class Retention {
 
   /** `TencentVod.ExpireTime`: seconds after upload, 0 = never expires. */
   public get expireSeconds(): number {
-    return this.retentionDays === undefined ? 0 : this.retentionDays * SECONDS_PER_DAY;
+    return retentionSeconds(this.toSpec());
   }
 
   /** The latest `ExpireTime` a file created at `createdAt` may carry, or undefined when kept forever. */
@@ -53,7 +54,6 @@ export class Retention {
   }
 
   public toString(): string {
-    if (this.retentionDays === undefined) return "forever";
-    return this.retentionDays === 1 ? "1 day" : `${this.retentionDays} days`;
+    return formatRetention(this.toSpec());
   }
 }

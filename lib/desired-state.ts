@@ -7,6 +7,7 @@
 import { readFileSync } from "fs";
 import { z } from "zod";
 import { canonicalHash, canonicalJson } from "./canonical-json";
+import { RETENTION_DAYS, SECONDS_PER_DAY } from "./limits";
 import { LiveRoom, SEAT_TEMPLATES } from "./room-scope";
 
 export const DESIRED_STATE_SCHEMA = "trtc-live-recording/desired-state";
@@ -27,7 +28,7 @@ const secretSource = z.discriminatedUnion("source", [
 ]);
 
 const retention = z.union([
-  z.object({ days: z.number().int().positive() }).strict(),
+  z.object({ days: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max) }).strict(),
   z.object({ forever: z.literal(true) }).strict(),
 ]);
 
@@ -211,4 +212,15 @@ export function liveRoomOf(room: DesiredRoom): LiveRoom {
     isCloudRecordEnabled: room.isCloudRecordEnabled ?? undefined,
     hostCount: room.typicalHosts ?? undefined,
   };
+}
+
+/** Seconds a retention keeps a recording (TRTC's `TencentVod.ExpireTime`, the console's Save Duration): 0 = forever. */
+export function retentionSeconds(retention: RetentionSpecData): number {
+  return "forever" in retention ? 0 : retention.days * SECONDS_PER_DAY;
+}
+
+/** "90 days", "1 day" or "forever". */
+export function formatRetention(retention: RetentionSpecData): string {
+  if ("forever" in retention) return "forever";
+  return retention.days === 1 ? "1 day" : `${retention.days} days`;
 }

@@ -9,7 +9,7 @@
  * Amounts are whole yuan.
  */
 import type { DesiredApp } from "../lib/desired-state";
-import { isStorageConfigured } from "../lib/desired-state";
+import { formatRetention, isStorageConfigured } from "../lib/desired-state";
 import type { CostEstimate } from "./model";
 import { BYTES_PER_GB, DAYS_PER_MONTH, DEFAULT_BITRATE_KBPS, PRICE_TABLE, PriceTable, STORAGE_HORIZON_MONTHS } from "./pricing";
 
@@ -49,7 +49,7 @@ export function estimateMonthlyCost(app: DesiredApp, prices: PriceTable = PRICE_
   if (bitrateAssumed) notes.push(`storage assumes an average bitrate of ${kbps} kbps for ${usage.resolution} (declare expectedUsage.averageBitrateKbps to change it)`);
   if (horizonApplied) {
     notes.push(
-      `recordings are kept ${"forever" in retention ? "forever" : `${retention.days} days`}, longer than ${horizonMonths} months: storage keeps growing; the estimate is month ${horizonMonths}'s bill`,
+      `recordings are kept ${formatRetention(retention)}, longer than ${horizonMonths} months: storage keeps growing; the estimate is month ${horizonMonths}'s bill`,
     );
   }
   notes.push(`list prices of ${prices.asOf}, single-stream recording (as Live bills it); packages, contracts and playback traffic not included`);

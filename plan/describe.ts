@@ -2,15 +2,13 @@
  * How the desired state reads to people: the words shared by the summary (`npm start`) and the recording plan, so
  * both describe retention, the recording template, the VOD application, callbacks and rooms the same way.
  */
-import { isStorageConfigured, liveRoomOf } from "../lib/desired-state";
+import { formatRetention, isStorageConfigured, liveRoomOf } from "../lib/desired-state";
 import type { DesiredApp, DesiredCallbacks, DesiredRoom, DesiredVodApplication, RecordingSettingsData, RetentionSpecData } from "../lib/desired-state";
 import { RoomRecordingDecision, decideRoomRecording } from "../lib/room-scope";
 
 /** "90 days", "1 day", "forever", or "none" when no Save Duration is set. */
 export function describeRetention(retention: RetentionSpecData | null): string {
-  if (retention === null) return "none";
-  if ("forever" in retention) return "forever";
-  return retention.days === 1 ? "1 day" : `${retention.days} days`;
+  return retention === null ? "none" : formatRetention(retention);
 }
 
 /** The recording mode in words. */

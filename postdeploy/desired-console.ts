@@ -5,10 +5,9 @@
  */
 import { canonicalHash } from "../lib/canonical-json";
 import type { ConsoleState, ConsoleStateChange } from "../lib/console-state";
-import { liveRecordingWanted } from "../lib/desired-state";
+import { liveRecordingWanted, retentionSeconds } from "../lib/desired-state";
 import type { DesiredApp, SecretSourceSpec } from "../lib/desired-state";
 import { secretFingerprint } from "../lib/fingerprint";
-import { SECONDS_PER_DAY } from "../lib/limits";
 
 /** What the console should look like for one SDKAppID. Holds no secret: the callback key is named by its source. */
 export interface DesiredConsole {
@@ -36,7 +35,7 @@ export function lr001Acknowledgement(app: DesiredApp): string | undefined {
 /** Save Duration in seconds from the declared retention (0 = forever), null when none is declared. */
 export function saveDurationSeconds(app: DesiredApp): number | null {
   if (app.retention === null) return null;
-  return "forever" in app.retention ? 0 : app.retention.days * SECONDS_PER_DAY;
+  return retentionSeconds(app.retention);
 }
 
 /** The one definition of "desired console state" (hashed by {@link desiredConsoleHash}). */
