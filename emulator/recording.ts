@@ -15,6 +15,7 @@
  * not) to its own file: the double recording the seed warns about.
  */
 import type { GlobalAutoRecordingSetting, LiveRoomRecordingSetting } from "../lib/console-state";
+import { MAX_FILE_DURATION_MINUTES, RESUME_WAIT_SECONDS } from "../lib/limits";
 import {
   DEFAULT_UNLIMITED_ROOM_ENABLED,
   SEAT_TEMPLATES,
@@ -112,9 +113,9 @@ export function decideGlobalAutoRecording(
 }
 
 /** Maximum length of one recorded file (the seed's 1440 minutes). */
-export const MAX_FILE_SECONDS = 1440 * 60;
+export const MAX_FILE_SECONDS = MAX_FILE_DURATION_MINUTES * 60;
 /** Wait before recording resumes after a cut (the seed's 30 seconds). */
-export const RESUME_GAP_SECONDS = 30;
+export const RESUME_GAP_SECONDS = RESUME_WAIT_SECONDS;
 
 export interface FileSegment {
   /** Seconds from the session start. */

@@ -5,6 +5,7 @@
  * Tasks started through CreateCloudRecording are bookkeeping only: they record no media and send no callbacks
  * (the emulator has no media streams to record). Recordings come from simulated sessions (see session.ts).
  */
+import { MAX_FILE_DURATION_MINUTES, MAX_IDLE_TIME_SECONDS, MIN_FILE_DURATION_MINUTES, TRTC_RECORDING_REGIONS } from "../lib/limits";
 import { randomBytes } from "crypto";
 import type { ActionHandler, EmulatorContext } from "./context";
 import { CloudApiError, missingParameter } from "./errors";
@@ -15,7 +16,7 @@ import { verifyUserSig } from "./usersig";
 export const TRTC_VERSION = "2019-07-22";
 
 /** Regions accepted by CreateCloudRecording (intl docs: "only supports ap-beijing, ap-guangzhou, ap-mumbai, ap-shanghai, ap-singapore"). */
-export const CLOUD_RECORDING_REGIONS = ["ap-beijing", "ap-guangzhou", "ap-mumbai", "ap-shanghai", "ap-singapore"] as const;
+export const CLOUD_RECORDING_REGIONS = TRTC_RECORDING_REGIONS;
 /** DescribeRecordingUsage: "Region ap-guangzhou only". */
 export const USAGE_REGIONS = ["ap-guangzhou"] as const;
 /** DescribeRecordingUsage: at most 31 days per query. */
@@ -44,11 +45,11 @@ function sdkAppOrThrow(ctx: EmulatorContext, sdkAppId: number) {
 
 function validateRecordParams(p: Params): number {
   const mode = p.number("RecordMode", { required: "MissingParameter.RecordMode", oneOf: [1, 2], code: OUT_OF_RANGE }) as number;
-  p.number("MaxIdleTime", { min: 5, max: 86400, code: OUT_OF_RANGE });
+  p.number("MaxIdleTime", { min: MAX_IDLE_TIME_SECONDS.min, max: MAX_IDLE_TIME_SECONDS.max, code: OUT_OF_RANGE });
   p.number("StreamType", { oneOf: [0, 1, 2], code: OUT_OF_RANGE });
   p.number("OutputFormat", { oneOf: [0, 1, 2, 3, 4], code: OUT_OF_RANGE });
   p.number("AvMerge", { oneOf: [0, 1], code: OUT_OF_RANGE });
-  p.number("MaxMediaFileDuration", { min: 1, max: 1440, code: OUT_OF_RANGE });
+  p.number("MaxMediaFileDuration", { min: MIN_FILE_DURATION_MINUTES, max: MAX_FILE_DURATION_MINUTES, code: OUT_OF_RANGE });
   p.number("MediaId", { oneOf: [0, 1, 2], code: OUT_OF_RANGE });
   p.number("FillType", { oneOf: [0, 1], code: OUT_OF_RANGE });
   p.number("SubscribeAbility", { oneOf: [0, 1], code: OUT_OF_RANGE });
