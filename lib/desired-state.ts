@@ -4,7 +4,8 @@
  *
  * It holds no secret: callback keys appear only as the name of the variable they are read from.
  */
-import { readFileSync } from "fs";
+import { existsSync, readFileSync } from "fs";
+import * as path from "path";
 import { z } from "zod";
 import { canonicalHash, canonicalJson } from "./canonical-json";
 import { RETENTION_DAYS, SECONDS_PER_DAY } from "./limits";
@@ -223,4 +224,42 @@ export function retentionSeconds(retention: RetentionSpecData): number {
 export function formatRetention(retention: RetentionSpecData): string {
   if ("forever" in retention) return "forever";
   return retention.days === 1 ? "1 day" : `${retention.days} days`;
+}
+
+/** Desired states of a cdktf output folder. */
+export interface SynthesizedDesiredStates {
+  /** One per stack with a desired-state document, by stack name. */
+  readonly states: DesiredState[];
+  /** Stacks listed in the manifest without a desired-state document (no LiveRecording in them). */
+  readonly skipped: string[];
+}
+
+/**
+ * Reads the desired state of every stack listed in `<synthDir>/manifest.json` (cdktf's output folder).
+ * `notSynthesized` words the error when the folder holds no synthesized app, for the caller's user.
+ */
+export function readSynthesizedDesiredStates(
+  synthDir: string,
+  notSynthesized: (synthDir: string) => string = (dir) => `no synthesized app in ${dir} (missing manifest.json)`,
+): SynthesizedDesiredStates {
+  const manifestFile = path.join(synthDir, "manifest.json");
+  if (!existsSync(manifestFile)) throw new Error(notSynthesized(synthDir));
+  let manifest: { stacks?: unknown };
+  try {
+    manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { stacks?: unknown };
+  } catch (err) {
+    throw new Error(`${manifestFile} is not JSON: ${(err as Error).message}`);
+  }
+  if (manifest === null || typeof manifest !== "object" || typeof manifest.stacks !== "object" || manifest.stacks === null) {
+    throw new Error(`${manifestFile} lists no stacks`);
+  }
+  const stacks = manifest.stacks as Record<string, { readonly workingDirectory?: string }>;
+  const states: DesiredState[] = [];
+  const skipped: string[] = [];
+  for (const name of Object.keys(stacks).sort()) {
+    const file = path.join(synthDir, stacks[name].workingDirectory ?? "", DESIRED_STATE_FILE);
+    if (existsSync(file)) states.push(readDesiredStateFile(file));
+    else skipped.push(name);
+  }
+  return { states, skipped };
 }

@@ -4,9 +4,9 @@
  * `manifest.json`.
  */
 import { spawnSync } from "child_process";
-import { existsSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import * as path from "path";
-import { DESIRED_STATE_FILE, DesiredState, readDesiredStateFile } from "../lib/desired-state";
+import { SynthesizedDesiredStates, readSynthesizedDesiredStates } from "../lib/desired-state";
 
 /** A problem the user can fix (bad option, missing file, failed synthesis): reported without a stack trace. */
 export class PlanError extends Error {
@@ -74,44 +74,16 @@ export function synthesizeApp(options: SynthOptions, log: (text: string) => void
   if (result.stderr) log(result.stderr);
 }
 
-interface Manifest {
-  readonly stacks: Record<string, { readonly workingDirectory: string }>;
-}
-
-export interface SynthesizedStates {
-  readonly states: DesiredState[];
-  /** Stacks listed in the manifest without a desired-state document (no LiveRecording in them). */
-  readonly skipped: string[];
-}
+export type { SynthesizedDesiredStates as SynthesizedStates } from "../lib/desired-state";
 
 /** Reads the desired state of every stack listed in `<synthDir>/manifest.json`. */
-export function readSynthesizedStates(synthDir: string): SynthesizedStates {
-  const manifestFile = path.join(synthDir, "manifest.json");
-  if (!existsSync(manifestFile)) {
-    throw new PlanError(`no manifest.json in ${synthDir}: synthesize first (run without --no-synth) or point --synth-dir at cdktf's output folder`);
-  }
-  let manifest: Manifest;
+export function readSynthesizedStates(synthDir: string): SynthesizedDesiredStates {
   try {
-    manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Manifest;
+    return readSynthesizedDesiredStates(
+      synthDir,
+      (dir) => `no manifest.json in ${dir}: synthesize first (run without --no-synth) or point --synth-dir at cdktf's output folder`,
+    );
   } catch (err) {
-    throw new PlanError(`${manifestFile} is not JSON: ${(err as Error).message}`);
+    throw new PlanError((err as Error).message);
   }
-  if (manifest === null || typeof manifest !== "object" || typeof manifest.stacks !== "object" || manifest.stacks === null) {
-    throw new PlanError(`${manifestFile} lists no stacks`);
-  }
-  const states: DesiredState[] = [];
-  const skipped: string[] = [];
-  for (const name of Object.keys(manifest.stacks).sort()) {
-    const file = path.join(synthDir, manifest.stacks[name].workingDirectory, DESIRED_STATE_FILE);
-    if (!existsSync(file)) {
-      skipped.push(name);
-      continue;
-    }
-    try {
-      states.push(readDesiredStateFile(file));
-    } catch (err) {
-      throw new PlanError((err as Error).message);
-    }
-  }
-  return { states, skipped };
 }

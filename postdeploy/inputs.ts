@@ -2,9 +2,8 @@
  * What the post-deploy step works from: the desired state the stacks synthesized and the Terraform outputs of the
  * deploy (`cdktf deploy --outputs-file`), resolved into one record per SDKAppID.
  */
-import { existsSync, readFileSync } from "fs";
-import * as path from "path";
-import { DESIRED_STATE_FILE, DesiredApp, DesiredState, desiredStateHash, readDesiredStateFile } from "../lib/desired-state";
+import { readFileSync } from "fs";
+import { DesiredApp, DesiredState, desiredStateHash, readDesiredStateFile, readSynthesizedDesiredStates } from "../lib/desired-state";
 
 /** cdktf's `--outputs-file` format: `{ "<stack>": { "<output id>": value } }`. */
 export type OutputsFile = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
@@ -37,21 +36,13 @@ export interface LoadOptions {
 }
 
 export function loadDesiredStates(opts: LoadOptions): DesiredState[] {
-  let files: string[];
-  if (opts.desiredStateFiles && opts.desiredStateFiles.length > 0) {
-    files = [...opts.desiredStateFiles];
-  } else {
-    const dir = opts.synthDir ?? "cdktf.out";
-    const manifestFile = path.join(dir, "manifest.json");
-    if (!existsSync(manifestFile)) {
-      throw new Error(`no synthesized app in ${dir} (missing manifest.json): run \`npx cdktf synth\` first, or pass --synth-dir`);
-    }
-    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { stacks?: Record<string, { workingDirectory?: string }> };
-    files = Object.values(manifest.stacks ?? {})
-      .map((s) => path.join(dir, s.workingDirectory ?? "", DESIRED_STATE_FILE))
-      .filter((f) => existsSync(f));
-  }
-  const states = files.map((f) => readDesiredStateFile(f));
+  const states =
+    opts.desiredStateFiles && opts.desiredStateFiles.length > 0
+      ? opts.desiredStateFiles.map((f) => readDesiredStateFile(f))
+      : readSynthesizedDesiredStates(
+          opts.synthDir ?? "cdktf.out",
+          (dir) => `no synthesized app in ${dir} (missing manifest.json): run \`npx cdktf synth\` first, or pass --synth-dir`,
+        ).states;
   const wanted = opts.stacks;
   if (wanted && wanted.length > 0) {
     const unknown = wanted.filter((s) => !states.some((st) => st.environment === s));
