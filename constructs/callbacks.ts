@@ -1,8 +1,7 @@
 import { Construct } from "constructs";
 import { LIVE_CALLBACK_COMMANDS, LiveCallbackCommand } from "../lib/callbacks/live";
 import type { DesiredCallbacks } from "../lib/desired-state";
-import { checkCallbackUrl } from "../lib/urls";
-import { checkBoolean, checkOptionalObject, fail } from "../lib/validation";
+import { checkBoolean, checkCallbackUrl, checkOptionalObject, fail } from "../lib/validation";
 import { CallbackSecret } from "./callback-secret";
 import { IVodApplication } from "./vod-application";
 import { VodEventCallback } from "./vod-event-callback";

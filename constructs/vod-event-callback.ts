@@ -1,7 +1,6 @@
 import { Construct } from "constructs";
 import { VodEventConfig } from "../.gen/providers/tencentcloud/vod-event-config";
-import { checkCallbackUrl } from "../lib/urls";
-import { checkBoolean } from "../lib/validation";
+import { checkBoolean, checkCallbackUrl } from "../lib/validation";
 import { IVodApplication } from "./vod-application";
 
 export interface VodEventCallbackProps {

@@ -1,5 +1,5 @@
-import { CALLBACK_URL_MAX_LENGTH } from "./limits";
-import { fail, isUnresolved } from "./validation";
+// No import of the validation helpers here: they load cdktf, and the post-deploy step and the emulator use these
+// checks without synthesizing anything.
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
 
@@ -20,24 +20,5 @@ export function isSecureCallbackUrl(url: string): boolean {
     return u.protocol === "https:" || (u.protocol === "http:" && isLoopbackUrl(url));
   } catch {
     return false;
-  }
-}
-
-/**
- * Checks that `value` is an absolute http(s) URL of at most 2083 characters, with a host and no credentials.
- * Whether it is HTTPS is a policy check (rule LR005), reported at synth with an acknowledgement path.
- */
-export function checkCallbackUrl(property: string, value: unknown): void {
-  if (isUnresolved(value)) return;
-  const allowed = `an absolute http(s) URL of at most ${CALLBACK_URL_MAX_LENGTH} characters without user:password`;
-  if (typeof value !== "string" || value.length > CALLBACK_URL_MAX_LENGTH) fail(property, allowed, value);
-  let u: URL;
-  try {
-    u = new URL(value);
-  } catch {
-    return fail(property, allowed, value);
-  }
-  if ((u.protocol !== "https:" && u.protocol !== "http:") || !u.hostname || u.username || u.password) {
-    fail(property, allowed, value);
   }
 }

@@ -1,4 +1,5 @@
 import { Token } from "./cdktf";
+import { CALLBACK_URL_MAX_LENGTH } from "./limits";
 
 /**
  * A bad value given to this package, found before anything is deployed. The message names the property,
@@ -73,4 +74,23 @@ export function checkString(
 export function checkOptionalObject<T extends object>(property: string, value: T | undefined): void {
   if (value === undefined) return;
   if (value === null || typeof value !== "object" || Array.isArray(value)) fail(property, "an object", value);
+}
+
+/**
+ * Checks that `value` is an absolute http(s) URL of at most 2083 characters, with a host and no credentials.
+ * Whether it is HTTPS is a policy check (rule LR005), reported at synth with an acknowledgement path.
+ */
+export function checkCallbackUrl(property: string, value: unknown): void {
+  if (isUnresolved(value)) return;
+  const allowed = `an absolute http(s) URL of at most ${CALLBACK_URL_MAX_LENGTH} characters without user:password`;
+  if (typeof value !== "string" || value.length > CALLBACK_URL_MAX_LENGTH) fail(property, allowed, value);
+  let u: URL;
+  try {
+    u = new URL(value);
+  } catch {
+    return fail(property, allowed, value);
+  }
+  if ((u.protocol !== "https:" && u.protocol !== "http:") || !u.hostname || u.username || u.password) {
+    fail(property, allowed, value);
+  }
 }
