@@ -114,14 +114,14 @@ describe("the synthesized configuration conforms to the tencentcloud provider sc
     const bad = {
       provider: { tencentcloud: [{ region: "ap-guangzhou", secret: "x" }] },
       resource: {
-        tencentcloud_vod_sub_application: { a: { name: "n", status: "On", description: "not in 1.82", create_time: "x" } },
+        tencentcloud_vod_sub_application: { a: { name: "n", status: "On", sub_app_id: "1", create_time: "x" } },
         tencentcloud_vod_event_config: { b: { mode: "PUSH" } },
         tencentcloud_trtc_recording: { c: {} },
       },
     };
     expect(conformance(bad)).toEqual([
       'provider tencentcloud: "secret" is not an argument of this schema',
-      'tencentcloud_vod_sub_application.a: "description" is not an argument of this schema',
+      'tencentcloud_vod_sub_application.a: "sub_app_id" is not an argument of this schema',
       'tencentcloud_vod_sub_application.a: "create_time" is computed-only and cannot be set',
       'tencentcloud_vod_event_config.b: required "sub_app_id" is missing',
       "tencentcloud_trtc_recording.c: the provider has no resource type tencentcloud_trtc_recording",
