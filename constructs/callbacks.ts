@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { LIVE_CALLBACK_COMMANDS, LiveCallbackCommand } from "../lib/callbacks/live";
 import type { DesiredCallbacks } from "../lib/desired-state";
-import { checkBoolean, checkCallbackUrl, checkOptionalObject, fail } from "../lib/validation";
+import { checkBoolean, checkCallbackUrl, checkOptionalObject, fail, validateAt } from "../lib/validation";
 import { CallbackSecret } from "./callback-secret";
 import { IVodApplication } from "./vod-application";
 import { VodEventCallback } from "./vod-event-callback";
@@ -76,41 +76,20 @@ export class RecordingCallbacks extends Construct {
 
   constructor(scope: Construct, id: string, props: RecordingCallbacksProps = {}) {
     super(scope, id);
-    checkOptionalObject("callbacks", props);
-    const { vodEvents, trtcRecording, liveWebhook } = props;
-    checkOptionalObject("vodEvents", vodEvents);
-    checkOptionalObject("trtcRecording", trtcRecording);
-    checkOptionalObject("liveWebhook", liveWebhook);
-    if (vodEvents !== undefined) {
-      checkCallbackUrl("vodEvents.url", vodEvents.url);
-      if (vodEvents.deleteEvents !== undefined) checkBoolean("vodEvents.deleteEvents", vodEvents.deleteEvents);
-      checkSecret("vodEvents.signKey", vodEvents.signKey);
-      if (props.vodApplication === undefined) {
-        fail("vodApplication", "set when vodEvents is set (VOD callbacks belong to a VOD application)", undefined);
-      }
+    const { vodEvents, trtcRecording, liveWebhook } = validateAt(this, () => {
+      checkOptionalObject("callbacks", props);
+      checkOptionalObject("vodEvents", props.vodEvents);
+      checkOptionalObject("trtcRecording", props.trtcRecording);
+      checkOptionalObject("liveWebhook", props.liveWebhook);
+      validateCallbacks(props);
+      return props;
+    });
+    if (vodEvents !== undefined && props.vodApplication !== undefined) {
       this.vodEventCallback = new VodEventCallback(this, "VodEvents", {
         application: props.vodApplication,
         url: vodEvents.url,
         deleteEvents: vodEvents.deleteEvents,
       });
-    }
-    if (trtcRecording !== undefined) {
-      checkCallbackUrl("trtcRecording.url", trtcRecording.url);
-      checkSecret("trtcRecording.key", trtcRecording.key);
-    }
-    if (liveWebhook !== undefined) {
-      checkCallbackUrl("liveWebhook.url", liveWebhook.url);
-      checkSecret("liveWebhook.token", liveWebhook.token);
-      if (liveWebhook.commands !== undefined) {
-        if (!Array.isArray(liveWebhook.commands) || liveWebhook.commands.length === 0) {
-          fail("liveWebhook.commands", "a non-empty list of Live webhook commands", liveWebhook.commands);
-        }
-        for (const c of liveWebhook.commands) {
-          if (!(LIVE_WEBHOOK_COMMANDS as readonly string[]).includes(c)) {
-            fail("liveWebhook.commands", `Live webhook commands (${LIVE_WEBHOOK_COMMANDS.join(", ")})`, c);
-          }
-        }
-      }
     }
 
     this.spec = {
@@ -132,6 +111,36 @@ export class RecordingCallbacks extends Construct {
   /** The endpoints as plain data (keys as references only). */
   public toSpec(): DesiredCallbacks {
     return this.spec;
+  }
+}
+
+function validateCallbacks(props: RecordingCallbacksProps): void {
+  const { vodEvents, trtcRecording, liveWebhook } = props;
+  if (vodEvents !== undefined) {
+    checkCallbackUrl("vodEvents.url", vodEvents.url);
+    if (vodEvents.deleteEvents !== undefined) checkBoolean("vodEvents.deleteEvents", vodEvents.deleteEvents);
+    checkSecret("vodEvents.signKey", vodEvents.signKey);
+    if (props.vodApplication === undefined) {
+      fail("vodApplication", "set when vodEvents is set (VOD callbacks belong to a VOD application)", undefined);
+    }
+  }
+  if (trtcRecording !== undefined) {
+    checkCallbackUrl("trtcRecording.url", trtcRecording.url);
+    checkSecret("trtcRecording.key", trtcRecording.key);
+  }
+  if (liveWebhook !== undefined) {
+    checkCallbackUrl("liveWebhook.url", liveWebhook.url);
+    checkSecret("liveWebhook.token", liveWebhook.token);
+    if (liveWebhook.commands !== undefined) {
+      if (!Array.isArray(liveWebhook.commands) || liveWebhook.commands.length === 0) {
+        fail("liveWebhook.commands", "a non-empty list of Live webhook commands", liveWebhook.commands);
+      }
+      for (const c of liveWebhook.commands) {
+        if (!(LIVE_WEBHOOK_COMMANDS as readonly string[]).includes(c)) {
+          fail("liveWebhook.commands", `Live webhook commands (${LIVE_WEBHOOK_COMMANDS.join(", ")})`, c);
+        }
+      }
+    }
   }
 }
 

@@ -12,7 +12,7 @@ import {
 } from "../lib/desired-state";
 import { SDK_APP_ID_RANGE } from "../lib/limits";
 import { SEAT_TEMPLATES, SeatTemplate, parseSeatTemplate } from "../lib/room-scope";
-import { checkBoolean, checkInteger, checkOneOf, checkOptionalObject, checkString, fail } from "../lib/validation";
+import { checkBoolean, checkInteger, checkOneOf, checkOptionalObject, checkString, fail, validateAt } from "../lib/validation";
 import { Acknowledgements, Finding, ICheckedLiveRecording, LiveRecordingChecks } from "../rules";
 import { RecordingCallbacks, RecordingCallbacksProps } from "./callbacks";
 import { DesiredStateDocument } from "./desired-state-document";
@@ -113,29 +113,31 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
 
   constructor(scope: Construct, id: string, props: LiveRecordingProps) {
     super(scope, id);
-    checkOptionalObject("props", props);
-    checkOptionalObject("recording", props.recording);
-    checkOptionalObject("callbacks", props.callbacks);
-    checkInteger("sdkAppId", props.sdkAppId, SDK_APP_ID_RANGE.min, SDK_APP_ID_RANGE.max);
-    if (props.fullRoomRecording !== undefined) checkBoolean("fullRoomRecording", props.fullRoomRecording);
-    if (props.globalAutoRecording !== undefined) checkOneOf("globalAutoRecording", props.globalAutoRecording, GLOBAL_AUTO_RECORDING_DECLARATIONS);
-    if (props.retention !== undefined && !(props.retention instanceof Retention)) {
-      fail("retention", "a Retention (Retention.days(n) or Retention.forever())", props.retention);
-    }
-    if (props.outputPrefix !== undefined) {
-      checkString("outputPrefix", props.outputPrefix, { max: 40, pattern: /^([a-z][a-z0-9_]*)?$/, patternText: "lowercase letters, digits or _ starting with a letter" });
-    }
+    validateAt(this, () => {
+      checkOptionalObject("props", props);
+      checkOptionalObject("recording", props.recording);
+      checkOptionalObject("callbacks", props.callbacks);
+      checkInteger("sdkAppId", props.sdkAppId, SDK_APP_ID_RANGE.min, SDK_APP_ID_RANGE.max);
+      if (props.fullRoomRecording !== undefined) checkBoolean("fullRoomRecording", props.fullRoomRecording);
+      if (props.globalAutoRecording !== undefined) checkOneOf("globalAutoRecording", props.globalAutoRecording, GLOBAL_AUTO_RECORDING_DECLARATIONS);
+      if (props.retention !== undefined && !(props.retention instanceof Retention)) {
+        fail("retention", "a Retention (Retention.days(n) or Retention.forever())", props.retention);
+      }
+      if (props.outputPrefix !== undefined) {
+        checkString("outputPrefix", props.outputPrefix, { max: 40, pattern: /^([a-z][a-z0-9_]*)?$/, patternText: "lowercase letters, digits or _ starting with a letter" });
+      }
+    });
 
     this.sdkAppId = props.sdkAppId;
     this.fullRoomRecording = props.fullRoomRecording ?? false;
     this.globalAutoRecording = props.globalAutoRecording ?? "unknown";
     this.retention = props.retention;
     this.outputPrefix = props.outputPrefix ?? "";
-    this.vodApplication = props.vodApplication === undefined ? undefined : resolveVodApplication(this, props.vodApplication);
+    this.vodApplication = props.vodApplication === undefined ? undefined : validateAt(this, () => resolveVodApplication(this, props.vodApplication!));
     this.recording = new RecordingConfiguration({ ...props.recording, vodApplication: this.vodApplication, retention: this.retention });
     this.callbacks = new RecordingCallbacks(this, "Callbacks", { ...props.callbacks, vodApplication: this.vodApplication });
-    this.rooms = validateRooms(props.rooms);
-    this.expectedUsage = validateUsage(props.expectedUsage);
+    this.rooms = validateAt(this, () => validateRooms(props.rooms));
+    this.expectedUsage = validateAt(this, () => validateUsage(props.expectedUsage));
 
     this.createOutputs();
     Aspects.of(this).add(new LiveRecordingChecks());

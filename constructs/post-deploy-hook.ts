@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { Lazy, TerraformDataResource, TerraformStack, TerraformVariable, Token } from "../lib/cdktf";
 import type { SecretSourceSpec } from "../lib/desired-state";
-import { checkString } from "../lib/validation";
+import { checkString, validateAt } from "../lib/validation";
 import { DesiredStateDocument } from "./desired-state-document";
 import type { LiveRecording } from "./live-recording";
 
@@ -39,10 +39,12 @@ export class PostDeployHook extends Construct {
   constructor(scope: Construct, id: string, props: PostDeployHookProps) {
     super(scope, id);
     const projectDir = props.projectDir ?? "../../..";
-    checkString("projectDir", projectDir, { min: 1, max: 4096, pattern: /^[^\s"'`$\\;&|<>]+$/, patternText: "a path without spaces or shell characters" });
-    for (const [i, a] of (props.extraArgs ?? []).entries()) {
-      checkString(`extraArgs[${i}]`, a, { min: 1, max: 1024, pattern: /^[^\s"'`$\\;&|<>]+$/, patternText: "an argument without spaces or shell characters" });
-    }
+    validateAt(this, () => {
+      checkString("projectDir", projectDir, { min: 1, max: 4096, pattern: /^[^\s"'`$\\;&|<>]+$/, patternText: "a path without spaces or shell characters" });
+      for (const [i, a] of (props.extraArgs ?? []).entries()) {
+        checkString(`extraArgs[${i}]`, a, { min: 1, max: 1024, pattern: /^[^\s"'`$\\;&|<>]+$/, patternText: "an argument without spaces or shell characters" });
+      }
+    });
     const stack = TerraformStack.of(this);
     const document = DesiredStateDocument.of(stack);
     const app = props.recording.toDesiredApp();

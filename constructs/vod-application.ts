@@ -7,7 +7,7 @@ import {
   VOD_APP_NAME_MAX_LENGTH,
   VOD_APP_NAME_PATTERN,
 } from "../lib/limits";
-import { checkBoolean, checkInteger, checkOptionalObject, checkString, fail, isUnresolved } from "../lib/validation";
+import { checkBoolean, checkInteger, checkOptionalObject, checkString, fail, isUnresolved, validateAt } from "../lib/validation";
 
 /** A VOD sub-application that recordings can be stored in. */
 export interface IVodApplication {
@@ -51,8 +51,10 @@ export interface VodApplicationProps {
 export class VodApplication extends Construct implements IVodApplication {
   /** Refers to an existing sub-application that this package does not manage. */
   public static fromSubAppId(scope: Construct, id: string, subAppId: number, name?: string): IVodApplication {
-    checkInteger("subAppId", subAppId, 1, Number.MAX_SAFE_INTEGER);
-    if (name !== undefined) checkName(name);
+    validateAt(scope, () => {
+      checkInteger("subAppId", subAppId, 1, Number.MAX_SAFE_INTEGER);
+      if (name !== undefined) checkName(name);
+    });
     class Imported extends Construct implements IVodApplication {
       public readonly vodApplicationName = name ?? String(subAppId);
       public readonly subAppId = subAppId;
@@ -72,13 +74,15 @@ export class VodApplication extends Construct implements IVodApplication {
 
   constructor(scope: Construct, id: string, props: VodApplicationProps) {
     super(scope, id);
-    checkOptionalObject("vodApplication", props);
-    checkName(props.name);
-    if (props.description !== undefined) {
-      checkString("description", props.description, { max: VOD_APP_DESCRIPTION_MAX_LENGTH });
-    }
-    if (props.enabled !== undefined) checkBoolean("enabled", props.enabled);
-    checkTags(props.tags);
+    validateAt(this, () => {
+      checkOptionalObject("vodApplication", props);
+      checkName(props.name);
+      if (props.description !== undefined) {
+        checkString("description", props.description, { max: VOD_APP_DESCRIPTION_MAX_LENGTH });
+      }
+      if (props.enabled !== undefined) checkBoolean("enabled", props.enabled);
+      checkTags(props.tags);
+    });
 
     this.enabled = props.enabled ?? true;
     this.description = props.description;

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { VodEventConfig } from "../.gen/providers/tencentcloud/vod-event-config";
-import { checkBoolean, checkCallbackUrl } from "../lib/validation";
+import { checkBoolean, checkCallbackUrl, validateAt } from "../lib/validation";
 import { IVodApplication } from "./vod-application";
 
 export interface VodEventCallbackProps {
@@ -31,8 +31,10 @@ export class VodEventCallback extends Construct {
 
   constructor(scope: Construct, id: string, props: VodEventCallbackProps) {
     super(scope, id);
-    checkCallbackUrl("url", props.url);
-    if (props.deleteEvents !== undefined) checkBoolean("deleteEvents", props.deleteEvents);
+    validateAt(this, () => {
+      checkCallbackUrl("url", props.url);
+      if (props.deleteEvents !== undefined) checkBoolean("deleteEvents", props.deleteEvents);
+    });
     this.url = props.url;
     this.deleteEvents = props.deleteEvents ?? false;
     this.application = props.application;

@@ -1,16 +1,39 @@
+import type { IConstruct } from "constructs";
 import { Token } from "./cdktf";
 import { CALLBACK_URL_MAX_LENGTH } from "./limits";
 
 /**
- * A bad value given to this package, found before anything is deployed. The message names the property,
- * what is allowed and what was received.
+ * A bad value given to this package, found before anything is deployed. The message names the construct path (when
+ * the value was given to a construct), the property, what is allowed and what was received:
+ * `[staging/LiveRecording/VodApplication] \`name\` must be a string of ..., got "a b"`.
  */
 export class ValidationError extends Error {
   public readonly property: string;
-  constructor(property: string, message: string) {
-    super(message);
+  /** Path of the construct the value was given to, when there is one. */
+  public readonly constructPath?: string;
+  /** The message without the construct path. */
+  public readonly detail: string;
+  constructor(property: string, message: string, constructPath?: string) {
+    super(constructPath !== undefined && constructPath !== "" ? `[${constructPath}] ${message}` : message);
     this.name = "ValidationError";
     this.property = property;
+    this.detail = message;
+    this.constructPath = constructPath;
+  }
+}
+
+/**
+ * Runs a construct's validation: a {@link ValidationError} raised without a construct path gets `scope`'s, so every
+ * message says which construct received the bad value (children created inside keep their own path).
+ */
+export function validateAt<T>(scope: IConstruct, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof ValidationError && err.constructPath === undefined) {
+      throw new ValidationError(err.property, err.detail, scope.node.path);
+    }
+    throw err;
   }
 }
 

@@ -5,7 +5,7 @@ import { LiveRecording, LiveRecordingProps } from "../constructs/live-recording"
 import { PostDeployHook } from "../constructs/post-deploy-hook";
 import { Lazy, TerraformOutput, TerraformStack } from "../lib/cdktf";
 import { REGION_PATTERN } from "../lib/limits";
-import { checkBoolean, checkString } from "../lib/validation";
+import { checkBoolean, checkString, validateAt } from "../lib/validation";
 import { StateBackend } from "./state-backend";
 
 export interface LiveRecordingStackProps extends LiveRecordingProps {
@@ -42,7 +42,10 @@ export class LiveRecordingStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: LiveRecordingStackProps) {
     super(scope, id);
-    checkString("region", props.region, { min: 1, max: 64, pattern: REGION_PATTERN, patternText: "a Tencent Cloud region like ap-guangzhou" });
+    validateAt(this, () => {
+      checkString("region", props.region, { min: 1, max: 64, pattern: REGION_PATTERN, patternText: "a Tencent Cloud region like ap-guangzhou" });
+      if (props.postDeployHook !== undefined) checkBoolean("postDeployHook", props.postDeployHook);
+    });
     this.region = props.region;
     this.backend = props.backend ?? StateBackend.local();
 
@@ -51,7 +54,6 @@ export class LiveRecordingStack extends TerraformStack {
     const document = DesiredStateDocument.of(this);
     document.setRegion(props.region);
 
-    if (props.postDeployHook !== undefined) checkBoolean("postDeployHook", props.postDeployHook);
     const { region: _region, backend: _backend, postDeployHook: _hook, ...recordingProps } = props;
     this.recording = new LiveRecording(this, "LiveRecording", recordingProps);
     if (props.postDeployHook === true) this.postDeployHook = new PostDeployHook(this, "PostDeployHook", { recording: this.recording });

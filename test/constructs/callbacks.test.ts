@@ -54,11 +54,11 @@ describe("RecordingCallbacks", () => {
       new RecordingCallbacks(stack, "Cb", { vodApplication: VodApplication.fromSubAppId(stack, "Vod", 1), ...props } as never);
     };
     test.each([
-      [{ vodEvents: { url: "mailto:x@example.com" } }, /^`vodEvents.url` must be an absolute http\(s\) URL/],
-      [{ trtcRecording: { url: "//no-scheme" } }, /^`trtcRecording.url` must be an absolute http\(s\) URL/],
-      [{ liveWebhook: { url: "https:///" } }, /^`liveWebhook.url` must be an absolute http\(s\) URL/],
+      [{ vodEvents: { url: "mailto:x@example.com" } }, /^\[test\/Cb\] `vodEvents.url` must be an absolute http\(s\) URL/],
+      [{ trtcRecording: { url: "//no-scheme" } }, /^\[test\/Cb\] `trtcRecording.url` must be an absolute http\(s\) URL/],
+      [{ liveWebhook: { url: "https:///" } }, /^\[test\/Cb\] `liveWebhook.url` must be an absolute http\(s\) URL/],
       [{ liveWebhook: { url: "https://h.example.com", commands: [] } }, "`liveWebhook.commands` must be a non-empty list of Live webhook commands, got []"],
-      [{ liveWebhook: { url: "https://h.example.com", commands: ["Live.CallbackAfterNothing"] } }, /^`liveWebhook.commands` must be Live webhook commands \(Live.CallbackAfterCreateRoom, .*\), got "Live.CallbackAfterNothing"$/],
+      [{ liveWebhook: { url: "https://h.example.com", commands: ["Live.CallbackAfterNothing"] } }, /^\[test\/Cb\] `liveWebhook.commands` must be Live webhook commands \(Live.CallbackAfterCreateRoom, .*\), got "Live.CallbackAfterNothing"$/],
       [{ vodEvents: { url: "https://h.example.com", deleteEvents: "no" } }, '`vodEvents.deleteEvents` must be true or false, got "no"'],
     ])("%j is rejected", (props, message) => {
       expect(make(props)).toThrow(message);
@@ -72,7 +72,7 @@ describe("RecordingCallbacks", () => {
         error = e as Error;
       }
       expect(error?.message).toBe(
-        "`trtcRecording.key` must be a CallbackSecret (CallbackSecret.fromEnvironment(name) or CallbackSecret.fromTerraformVariable(name)); never the key itself, got \"a string\"",
+        "[test/Cb] `trtcRecording.key` must be a CallbackSecret (CallbackSecret.fromEnvironment(name) or CallbackSecret.fromTerraformVariable(name)); never the key itself, got \"a string\"",
       );
       expect(error?.message).not.toContain("SuperSecretKey123");
     });

@@ -84,7 +84,7 @@ describe("LiveRecording", () => {
       [{ fullRoomRecording: "on" }, '`fullRoomRecording` must be true or false, got "on"'],
       [{ globalAutoRecording: "maybe" }, '`globalAutoRecording` must be one of "off", "on", "unknown", got "maybe"'],
       [{ retention: { days: 30 } }, '`retention` must be a Retention (Retention.days(n) or Retention.forever()), got {"days":30}'],
-      [{ rooms: [{ name: "r", seatTemplate: "Theatre" }] }, /^`rooms\[0\].seatTemplate` must be one of VideoDynamicGrid9Seats, .*AudioSalon, got "Theatre"$/],
+      [{ rooms: [{ name: "r", seatTemplate: "Theatre" }] }, /^\[test\/Rec\] `rooms\[0\].seatTemplate` must be one of VideoDynamicGrid9Seats, .*AudioSalon, got "Theatre"$/],
       [{ rooms: [{ name: "r", seatTemplate: "Karaoke" }, { name: "r", seatTemplate: "Karaoke" }] }, '`rooms[1].name` must be unique among rooms, got "r"'],
       [{ rooms: [{ name: "", seatTemplate: "Karaoke" }] }, '`rooms[0].name` must be a string of 1 to 64 characters, got ""'],
       [{ rooms: [{ name: "r", seatTemplate: "Karaoke", isCloudRecordEnabled: "true" }] }, '`rooms[0].isCloudRecordEnabled` must be true or false, got "true"'],

@@ -68,7 +68,7 @@ describe("VodApplication", () => {
     });
 
     test("description over 300 characters is rejected", () => {
-      expect(make({ name: "ok", description: "d".repeat(301) })).toThrow(/^`description` must be a string of 0 to 300 characters, got "d{301}"$/);
+      expect(make({ name: "ok", description: "d".repeat(301) })).toThrow(/^\[test\/Vod\] `description` must be a string of 0 to 300 characters, got "d{301}"$/);
     });
 
     test("more than 10 tags are rejected", () => {

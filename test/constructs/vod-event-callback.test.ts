@@ -41,7 +41,7 @@ describe("VodEventCallback", () => {
     const stack = testStack();
     const app = VodApplication.fromSubAppId(stack, "Vod", 1);
     const url = "https://example.com/" + "a".repeat(2070);
-    expect(() => new VodEventCallback(stack, "E", { application: app, url })).toThrow(/^`url` must be an absolute http\(s\) URL of at most 2083 characters/);
+    expect(() => new VodEventCallback(stack, "E", { application: app, url })).toThrow(/^\[test\/E\] `url` must be an absolute http\(s\) URL of at most 2083 characters/);
   });
 
   test("deleteEvents must be a boolean", () => {
