@@ -4,7 +4,7 @@
  */
 import type { FaultKind } from "./faults";
 
-export type CallService = "vod" | "trtc" | "live" | "unknown";
+export type CallService = "vod" | "trtc" | "cam" | "live" | "unknown";
 
 export interface CallLogEntry {
   /** 1, 2, 3… in arrival order. */
@@ -55,6 +55,13 @@ export const WRITE_ACTIONS: ReadonlySet<string> = new Set([
   "trtc.CreateCloudRecording",
   "trtc.DeleteCloudRecording",
   "trtc.ModifyCloudRecording",
+  "cam.CreatePolicy",
+  "cam.UpdatePolicy",
+  "cam.DeletePolicy",
+  "cam.AttachUserPolicy",
+  "cam.DetachUserPolicy",
+  "cam.AttachRolePolicy",
+  "cam.DetachRolePolicy",
   "live.live_engine_http_srv/create_room",
   "live.live_engine_http_srv/destroy_room",
   "live.live_engine_http_srv/update_room_info",

@@ -47,12 +47,13 @@ function portOf(target: EmulatorTarget): number {
 }
 
 /**
- * A `ClientConfig` for `new vod.v20180717.Client(...)` / `new trtc.v20190722.Client(...)` that talks to the emulator.
+ * A `ClientConfig` for `new vod.v20180717.Client(...)` / `new trtc.v20190722.Client(...)` /
+ * `new cam.v20190116.Client(...)` that talks to the emulator.
  * `credentials` defaults to the emulator's first credential when `target` is a running emulator.
  */
 export function sdkClientConfig(
   target: EmulatorTarget & { readonly credentials?: readonly SdkCredentials[] },
-  service: "vod" | "trtc",
+  service: "vod" | "trtc" | "cam",
   credentials?: SdkCredentials,
   options: SdkClientConfigOptions = {},
 ): ClientConfig {

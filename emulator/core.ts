@@ -49,6 +49,12 @@ export interface EmulatorOptions {
    * @default "multi"
    */
   readonly liveMixedUsageMixType?: "multi" | "single";
+  /**
+   * Enforce CAM on VOD, TRTC and CAM calls made with a CAM user's key (users are created through the admin interface;
+   * the credentials above are the root account and are always allowed). Switchable at run time (admin).
+   * @default false - every accepted key may call every action
+   */
+  readonly camEnforcement?: boolean;
   /** Timeout of one callback delivery. @default 5000 ms (the documented reply deadline) */
   readonly callbackTimeoutMs?: number;
   /**
@@ -61,6 +67,9 @@ export interface EmulatorOptions {
 
 export const DEFAULT_ADMIN_IDENTIFIER = "administrator";
 
+/** Who signed a request: the root account, or a CAM user (by UIN). */
+export type CallerIdentity = { readonly kind: "root" } | { readonly kind: "user"; readonly uin: number };
+
 export class EmulatorCore {
   state: EmulatorStateData;
   readonly callLog = new CallLog();
@@ -70,6 +79,8 @@ export class EmulatorCore {
   readonly ctx: EmulatorContext;
   readonly sessions: SessionReport[] = [];
   faults: FaultInjector | undefined;
+  /** CAM enforcement on CAM users' calls (option `camEnforcement`, admin). */
+  camEnforcement: boolean;
   private readonly clock: () => number;
   private readonly credentials: Map<string, string>;
 
@@ -86,6 +97,7 @@ export class EmulatorCore {
     this.callbacks = new CallbackDispatcher(options.callbackTimeoutMs ?? 5000, log, options.externalCallbacks ?? false);
     this.persistence = new StatePersistence(options.stateFile, () => this.state);
     this.faults = options.faults ? new FaultInjector(validateFaultConfig(options.faults)) : undefined;
+    this.camEnforcement = options.camEnforcement ?? false;
     const settings: EmulatorSettings = {
       destroyingSeconds: options.destroyingSeconds ?? 10,
       liveMixedUsageMixType: options.liveMixedUsageMixType ?? "multi",
@@ -105,7 +117,18 @@ export class EmulatorCore {
   }
 
   secretKeyOf(secretId: string): string | undefined {
-    return this.credentials.get(secretId);
+    return this.credentials.get(secretId) ?? this.camUserOf(secretId)?.secretKey;
+  }
+
+  /** The root account for a configured credential, the CAM user owning any other known SecretId. */
+  identityOf(secretId: string): CallerIdentity | undefined {
+    if (this.credentials.has(secretId)) return { kind: "root" };
+    const user = this.camUserOf(secretId);
+    return user ? { kind: "user", uin: user.Uin } : undefined;
+  }
+
+  private camUserOf(secretId: string) {
+    return Object.values(this.state.cam.users).find((u) => u.secretId === secretId);
   }
 
   registerApp(a: EmulatorApp): void {
@@ -134,6 +157,7 @@ export class EmulatorCore {
     this.rateLimiter.reset();
     this.rateLimiter.enabled = this.options.rateLimits ?? true;
     this.setFaults(this.options.faults);
+    this.camEnforcement = this.options.camEnforcement ?? false;
     for (const a of this.startupApps) this.registerApp(a);
     this.ctx.persist();
   }

@@ -1,6 +1,7 @@
 /** `startEmulator`: a running local Tencent Cloud (VOD, TRTC, Live) for tests, tools and offline runs. */
 import type { EmulatorAdmin } from "./admin";
 import type { CallLog } from "./call-log";
+import type { CamAdmin } from "./cam-admin";
 import { EmulatorApp, EmulatorCore, EmulatorCredential, EmulatorOptions, DEFAULT_ADMIN_IDENTIFIER } from "./core";
 import { EmulatorHttpServer } from "./server";
 
@@ -22,6 +23,8 @@ export interface Emulator {
   readonly host: string;
   /** The in-process admin API (same operations as `EmulatorAdminClient` over HTTP). */
   readonly admin: EmulatorAdmin;
+  /** CAM users, roles and the enforcement switch (what the CAM console does; `/_admin/cam/…` over HTTP). */
+  readonly cam: CamAdmin;
   /** Every emulated call with its outcome. */
   readonly callLog: CallLog;
   /** The accepted credentials (the first is what clients should use by default). */
@@ -47,6 +50,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     port,
     host,
     admin: http.admin,
+    cam: http.cam,
     callLog: core.callLog,
     credentials,
     apps,

@@ -1,5 +1,5 @@
 /**
- * A local, signature-checking emulator of the Tencent Cloud VOD, TRTC and Live APIs that simulates recording.
+ * A local, signature-checking emulator of the Tencent Cloud VOD, TRTC, CAM and Live APIs that simulates recording.
  * See emulator/README.md for what is emulated, what is simulated and what is not.
  */
 export {
@@ -42,4 +42,11 @@ export { signTc3, verifyTc3, parseAuthorization, buildCanonicalRequest } from ".
 export type { SignTc3Input, VerifyTc3Input, Tc3VerifyResult } from "./tc3";
 export { NEVER_EXPIRES } from "./params";
 export { VOD_VERSION } from "./vod";
+export { CAM_VERSION, CAM_ACTIONS } from "./cam";
+export { CamAdmin, CamAdminClient, CAM_ADMIN_ROUTES } from "./cam-admin";
+export type { CamAdminApi, CreateCamUserInput, CreatedCamUser, CamUserSummary, CreateCamRoleInput, CamRoleSummary } from "./cam-admin";
+export { ACCESS_SCOPES, DEFAULT_APP_ID, DEFAULT_OWNER_UIN, accessScopeOf, unauthorizedOperation, vodResource, trtcResource } from "./cam-access";
+export type { AccessScope } from "./cam-access";
+export { parsePolicyDocument, evaluatePolicies, actionMatches, resourceMatches, MAX_POLICY_DOCUMENT_CHARS } from "./cam-policy";
+export type { PolicyStatement, AccessRequest, PolicyDecision } from "./cam-policy";
 export { TRTC_VERSION } from "./trtc";

@@ -21,6 +21,8 @@ export const RATE_LIMITS: Readonly<Record<string, number>> = {
   "trtc.DeleteCloudRecording": 20,
   "trtc.ModifyCloudRecording": 20,
   "trtc.DescribeRecordingUsage": 5,
+  // CAM: "A maximum of 10 requests can be initiated per second for this API" (CreatePolicy)
+  "cam.CreatePolicy": 10,
   // Live REST (reference §4.3, §5): 200/s for each room and live_config command.
   "live.*": 200,
 };

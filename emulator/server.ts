@@ -1,8 +1,9 @@
 /**
  * The emulator's HTTP server: one port for everything.
  *
- * - `POST /` — Tencent Cloud API 3.0 (VOD 2018-07-17, TRTC 2019-07-22), routed by the `Host` header's first label
- *   (`vod.…`, `trtc.…`) or else by `X-TC-Version`, action from `X-TC-Action`, TC3-HMAC-SHA256 verified.
+ * - `POST /` — Tencent Cloud API 3.0 (VOD 2018-07-17, TRTC 2019-07-22, CAM 2019-01-16), routed by the `Host`
+ *   header's first label (`vod.…`, `trtc.…`, `cam.…`) or else by `X-TC-Version`, action from `X-TC-Action`,
+ *   TC3-HMAC-SHA256 verified; a CAM user's call is checked against its policies when CAM enforcement is on.
  * - `POST /v4/<service>/<command>?sdkappid&identifier&usersig&random&contenttype=json` — Live REST API.
  * - `/_admin/…` — the admin interface (JSON), never faulted or rate-limited.
  */
@@ -11,6 +12,9 @@ import * as http from "http";
 import type { AddressInfo, Socket } from "net";
 import { EmulatorAdmin, handleAdminRequest } from "./admin";
 import { CallService, isWriteAction } from "./call-log";
+import { authorizeUserCall } from "./cam-access";
+import { CamAdmin, handleCamAdminRequest, isCamAdminPath } from "./cam-admin";
+import { CAM_ACTIONS, CAM_VERSION } from "./cam";
 import type { ActionHandler } from "./context";
 import type { EmulatorCore } from "./core";
 import { CloudApiError, LiveApiError, LiveErrorCode } from "./errors";
@@ -22,9 +26,10 @@ import { TRTC_ACTIONS, TRTC_VERSION } from "./trtc";
 import { VOD_ACTIONS, VOD_VERSION } from "./vod";
 
 /** Emulated Cloud API services: name → version and actions. */
-export const CLOUD_SERVICES: Readonly<Record<"vod" | "trtc", { readonly version: string; readonly actions: Readonly<Record<string, ActionHandler>> }>> = {
+export const CLOUD_SERVICES: Readonly<Record<"vod" | "trtc" | "cam", { readonly version: string; readonly actions: Readonly<Record<string, ActionHandler>> }>> = {
   vod: { version: VOD_VERSION, actions: VOD_ACTIONS },
   trtc: { version: TRTC_VERSION, actions: TRTC_ACTIONS },
+  cam: { version: CAM_VERSION, actions: CAM_ACTIONS },
 };
 
 /** Largest request body accepted (`RequestSizeLimitExceeded` beyond). */
@@ -79,6 +84,7 @@ function send5xx(res: http.ServerResponse, seq: number): void {
 export class EmulatorHttpServer {
   readonly server: http.Server;
   readonly admin: EmulatorAdmin;
+  readonly cam: CamAdmin;
   private readonly sockets = new Set<Socket>();
   private liveSeq = 0;
   private faultSeq = 0;
@@ -86,6 +92,7 @@ export class EmulatorHttpServer {
 
   constructor(private readonly core: EmulatorCore) {
     this.admin = new EmulatorAdmin(core);
+    this.cam = new CamAdmin(core);
     this.server = http.createServer((req, res) => {
       this.route(req, res).catch((e: unknown) => {
         core.log(`internal error: ${(e as Error).message}`);
@@ -153,7 +160,10 @@ export class EmulatorHttpServer {
         return sendJson(res, 400, { error: "body is not JSON" });
       }
     }
-    const r = await handleAdminRequest(this.admin, (req.method ?? "GET").toUpperCase(), url, parsed, this.baseUrl);
+    const method = (req.method ?? "GET").toUpperCase();
+    const r = isCamAdminPath(url.pathname)
+      ? await handleCamAdminRequest(this.cam, method, url, parsed)
+      : await handleAdminRequest(this.admin, method, url, parsed, this.baseUrl);
     sendJson(res, r.status, r.body);
   }
 
@@ -255,8 +265,17 @@ export class EmulatorHttpServer {
       return error("InvalidParameter", "The request body is not valid JSON.");
     }
     if (!isObject(parsedBody)) return error("InvalidParameter", "The request body must be a JSON object.");
-    const idField = service === "vod" ? parsedBody.SubAppId : parsedBody.SdkAppId;
+    const idField = service === "vod" ? parsedBody.SubAppId : service === "trtc" ? parsedBody.SdkAppId : undefined;
     if (typeof idField === "number") appId = idField;
+
+    const caller = core.identityOf(auth.secretId);
+    if (core.camEnforcement && caller?.kind === "user") {
+      const refusal = authorizeUserCall(core.state.cam, caller.uin, service, action, parsedBody, requestId);
+      if (refusal) {
+        if (fault === "slow") await sleep(core.faults?.slowMs ?? 0);
+        return error(refusal.code, refusal.message);
+      }
+    }
 
     let result: JsonObject;
     try {

@@ -163,6 +163,68 @@ export interface AppRecord {
   console: ConsoleRecord;
 }
 
+/** A CAM sub-user (created through the admin interface). Its API key signs TC3 requests as this user. */
+export interface CamUserRecord {
+  Uin: number;
+  Uid: number;
+  Name: string;
+  Remark: string;
+  /** 0 cannot, 1 can log in to the console. */
+  ConsoleLogin: number;
+  CreateTime: string;
+  secretId: string;
+  /** Held like the cloud holds it: needed to verify signatures. Never returned by an emulated read or admin read. */
+  secretKey: string;
+}
+
+/** A CAM role (created through the admin interface). */
+export interface CamRoleRecord {
+  RoleId: string;
+  RoleName: string;
+  Description: string;
+  PolicyDocument: string;
+  AddTime: string;
+  UpdateTime: string;
+}
+
+/** A custom CAM policy. */
+export interface CamPolicyRecord {
+  PolicyId: number;
+  PolicyName: string;
+  Description: string;
+  /** As sent (GetPolicy re-serializes it). */
+  PolicyDocument: string;
+  AddTime: string;
+  UpdateTime: string;
+  Tags: { Key: string; Value: string }[];
+}
+
+/** A policy attached to a user (`principal` = Uin) or a role (`principal` = RoleId). */
+export interface CamAttachmentRecord {
+  kind: "user" | "role";
+  principal: string;
+  PolicyId: number;
+  AddTime: string;
+}
+
+export interface CamStateData {
+  users: Record<string, CamUserRecord>;
+  roles: Record<string, CamRoleRecord>;
+  policies: Record<string, CamPolicyRecord>;
+  attachments: CamAttachmentRecord[];
+  counters: { nextPolicyId: number; nextUin: number; nextUid: number; nextRoleId: string };
+}
+
+export function emptyCamState(): CamStateData {
+  return {
+    users: {},
+    roles: {},
+    policies: {},
+    attachments: [],
+    counters: { nextPolicyId: 200000001, nextUin: 100000000002, nextUid: 11000001, nextRoleId: "4611686018427000001" },
+  };
+}
+
 export interface EmulatorStateData {
   version: number;
   apps: Record<string, AppRecord>;
@@ -177,6 +239,8 @@ export interface EmulatorStateData {
   liveCallbacks: Record<string, LiveCallbackConfigRecord>;
   liveCallbackTokens: Record<string, LiveCallbackTokenRecord>;
   counters: { nextSubAppId: number; nextFileId: number; nextTask: number };
+  /** CAM users, roles, policies and attachments. */
+  cam: CamStateData;
   /** Added to the emulator clock (admin "advance clock"). */
   clockOffsetMs: number;
 }
@@ -194,6 +258,7 @@ export function emptyState(): EmulatorStateData {
     liveCallbacks: {},
     liveCallbackTokens: {},
     counters: { nextSubAppId: 1500000001, nextFileId: 1, nextTask: 1 },
+    cam: emptyCamState(),
     clockOffsetMs: 0,
   };
 }
