@@ -46,6 +46,37 @@ export interface TransportOptions {
   readonly log?: (line: string) => void;
 }
 
+/** How one call is made. */
+export interface CallOptions {
+  /**
+   * The request carries a secret (VOD `SignKey`, Live webhook token, TRTC callback key). A service, a proxy or a
+   * test double may echo a request into its error text, so the call's errors and retry lines say only the error's
+   * code or class (`InternalError`, `HTTP 502`, `network error`), never its message.
+   */
+  readonly carriesSecret?: boolean;
+}
+
+/** The error of a call whose request carried a secret: the original error's code or class, none of its text. */
+export class SecretRequestError extends Error {
+  /** Final: the retries (where the original error allowed them) are already done. */
+  public readonly retryable = false;
+
+  constructor(
+    service: string,
+    action: string,
+    /** The original error's code (`InternalError`, `60007`), `HTTP <status>`, or `network error`. */
+    public readonly code: string,
+  ) {
+    super(`${service}.${action} failed; its error text is not shown because the request carried a secret`);
+    this.name = "SecretRequestError";
+  }
+}
+
+/** A code or class only: classifyError's `network: <message>` loses its message. */
+function codeOnly(reason: string): string {
+  return reason.startsWith("network:") ? "network error" : reason;
+}
+
 /** Sends every API call through the rate limiter, with retries, and records it. */
 export class Transport {
   public readonly limiter: RateLimiter;
@@ -60,7 +91,8 @@ export class Transport {
     this.log = opts.log ?? (() => undefined);
   }
 
-  public async call<T>(service: CallRecord["service"], action: string, write: boolean, send: () => Promise<T>): Promise<T> {
+  public async call<T>(service: CallRecord["service"], action: string, write: boolean, send: () => Promise<T>, opts: CallOptions = {}): Promise<T> {
+    const said = (reason: string): string => (opts.carriesSecret ? codeOnly(reason) : reason);
     let attempts = 0;
     try {
       const result = await withRetry(
@@ -72,16 +104,17 @@ export class Transport {
         {
           ...this.retry,
           onRetry: (info) => {
-            this.log(`  retry ${service}.${action} in ${info.delayMs} ms (attempt ${info.attempt + 1}): ${info.reason}`);
-            this.retry.onRetry?.(info);
+            this.log(`  retry ${service}.${action} in ${info.delayMs} ms (attempt ${info.attempt + 1}): ${said(info.reason)}`);
+            this.retry.onRetry?.({ ...info, reason: said(info.reason) });
           },
         },
       );
       this.recorder.add({ service, action, write, outcome: "ok", attempts });
       return result;
     } catch (err) {
-      this.recorder.add({ service, action, write, outcome: classifyError(err).reason, attempts });
-      throw err;
+      const outcome = said(classifyError(err).reason);
+      this.recorder.add({ service, action, write, outcome, attempts });
+      throw opts.carriesSecret ? new SecretRequestError(service, action, outcome) : err;
     }
   }
 }
