@@ -335,7 +335,9 @@ const searchMedia: ActionHandler = (ctx, p) => {
   const text = p.string("Text", { maxLength: 64, code: "InvalidParameterValue.Text" });
   purgeExpired(ctx);
   const subAppId = key === PRIMARY ? null : Number(key);
-  const createRange = createTime ?? (legacyStart !== undefined || legacyEnd !== undefined ? { after: legacyStart, before: legacyEnd } : undefined);
+  // SDK SearchMediaRequest: StartTime/EndTime are the legacy CreateTime; CreateTime.After takes precedence over
+  // StartTime and CreateTime.Before over EndTime, each side on its own.
+  const createRange = { after: createTime?.after ?? legacyStart, before: createTime?.before ?? legacyEnd };
   const matches = Object.values(ctx.state.media).filter((m) => {
     const b = m.BasicInfo;
     if (m.subAppId !== subAppId) return false;
