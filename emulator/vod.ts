@@ -431,16 +431,16 @@ const modifyMediaInfo: ActionHandler = (ctx, p) => {
     throw new CloudApiError("ResourceNotFound.FileNotExist", `The file ${fileId} does not exist.`);
   }
   const b = m.BasicInfo;
+  // Everything is checked before anything is written: a refused request changes nothing.
+  let tagSet = clearTags === 1 ? [] : [...b.TagSet];
+  if (deleteTags) tagSet = tagSet.filter((t) => !deleteTags.includes(t));
+  for (const t of addTags ?? []) if (!tagSet.includes(t)) tagSet.push(t);
+  if (tagSet.length > 16) throw new CloudApiError("LimitExceeded.TagCountReachMax", `A media file has at most 16 tags; this request would leave ${tagSet.length}.`);
   if (name !== undefined) b.Name = name;
   if (description !== undefined) b.Description = description;
   if (classId !== undefined) b.ClassId = classId;
   if (expireIso !== undefined) b.ExpireTime = expireIso;
-  if (clearTags === 1) b.TagSet = [];
-  if (deleteTags) b.TagSet = b.TagSet.filter((t) => !deleteTags.includes(t));
-  if (addTags) {
-    for (const t of addTags) if (!b.TagSet.includes(t)) b.TagSet.push(t);
-    if (b.TagSet.length > 16) throw new CloudApiError("LimitExceeded.TagCountReachMax", "A media file has at most 16 tags.");
-  }
+  b.TagSet = tagSet;
   b.UpdateTime = isoSeconds(ctx.now());
   ctx.persist();
   return { AddedSubtitleSet: [] };
