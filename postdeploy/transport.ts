@@ -72,9 +72,15 @@ export class SecretRequestError extends Error {
   }
 }
 
-/** A code or class only: classifyError's `network: <message>` loses its message. */
-function codeOnly(reason: string): string {
-  return reason.startsWith("network:") ? "network error" : reason;
+/**
+ * An error's code or class only, none of its text: `InternalError`, `60007`, `HTTP 502`, `network error` (no code
+ * and no status: the answer never came, as classifyError reads it) or `error without a code` (one marked final).
+ */
+function codeOf(err: unknown): string {
+  const e = (err ?? {}) as { code?: unknown; httpCode?: unknown; retryable?: unknown };
+  if ((typeof e.code === "string" && e.code !== "") || typeof e.code === "number") return String(e.code);
+  if (typeof e.httpCode === "number") return `HTTP ${e.httpCode}`;
+  return e.retryable === false ? "error without a code" : "network error";
 }
 
 /** Sends every API call through the rate limiter, with retries, and records it. */
@@ -92,14 +98,20 @@ export class Transport {
   }
 
   public async call<T>(service: CallRecord["service"], action: string, write: boolean, send: () => Promise<T>, opts: CallOptions = {}): Promise<T> {
-    const said = (reason: string): string => (opts.carriesSecret ? codeOnly(reason) : reason);
     let attempts = 0;
+    let lastError: unknown;
+    const said = (reason: string): string => (opts.carriesSecret ? codeOf(lastError) : reason);
     try {
       const result = await withRetry(
         async () => {
           attempts++;
           await this.limiter.acquire(action);
-          return send();
+          try {
+            return await send();
+          } catch (err) {
+            lastError = err;
+            throw err;
+          }
         },
         {
           ...this.retry,
@@ -112,6 +124,7 @@ export class Transport {
       this.recorder.add({ service, action, write, outcome: "ok", attempts });
       return result;
     } catch (err) {
+      lastError = err;
       const outcome = said(classifyError(err).reason);
       this.recorder.add({ service, action, write, outcome, attempts });
       throw opts.carriesSecret ? new SecretRequestError(service, action, outcome) : err;

@@ -40,6 +40,11 @@ describe("a call whose request carries a secret reports the error's code only", 
       .catch((e: unknown) => e as Error);
     expect(err).toMatchObject({ code: "network error" });
     expect(JSON.stringify([lines, transport.recorder.records, (err as Error).message])).not.toContain(KEY);
+    // An error that says it is final but has no code: its class, not its message.
+    const final = Object.assign(new Error(`refused ${KEY}`), { retryable: false });
+    const err2 = await transport.call("console", "setConsoleState", true, async () => Promise.reject(final), { carriesSecret: true }).catch((e: unknown) => e);
+    expect(err2).toMatchObject({ code: "error without a code", message: "console.setConsoleState failed; its error text is not shown because the request carried a secret" });
+    expect(transport.recorder.records[1]).toMatchObject({ outcome: "error without a code", attempts: 1 });
   });
 
   test("without the flag the error passes through unchanged (reads carry no secret and keep their text)", async () => {
