@@ -256,8 +256,8 @@ export function stateShapeProblem(parsed: unknown): string | undefined {
     if (app.sdkAppId !== Number(key)) return `"apps.${key}.sdkAppId" must be ${key}, got ${JSON.stringify(app.sdkAppId) ?? "nothing"}`;
     if (typeof app.sdkSecretKey !== "string" || app.sdkSecretKey === "") return `"apps.${key}.sdkSecretKey" must be a non-empty string`;
     if (typeof app.adminIdentifier !== "string" || app.adminIdentifier === "") return `"apps.${key}.adminIdentifier" must be a non-empty string`;
-    const console = app.console;
-    if (!isPlainObject(console) || !["globalAutoRecording", "liveRoomRecording", "trtcCallbacks"].every((p) => isPlainObject(console[p]))) {
+    const consoleRecord = app.console;
+    if (!isPlainObject(consoleRecord) || !["globalAutoRecording", "liveRoomRecording", "trtcCallbacks"].every((p) => isPlainObject(consoleRecord[p]))) {
       return `"apps.${key}.console" must hold globalAutoRecording, liveRoomRecording and trtcCallbacks objects`;
     }
   }
