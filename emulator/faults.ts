@@ -12,6 +12,8 @@
  * - `slow`: executed normally, answered after `slowMs`.
  * - `malformed`: HTTP 200 with a truncated JSON body. Not executed.
  */
+import { nearest } from "../lib/suggest";
+
 export const FAULT_KINDS = ["throttle", "internalError", "http5xx", "reset", "slow", "malformed"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -28,25 +30,65 @@ export interface FaultConfig {
   readonly slowMs?: number;
 }
 
-/** Throws a readable error for an invalid configuration. */
-export function validateFaultConfig(c: unknown): FaultConfig {
-  if (typeof c !== "object" || c === null) throw new Error("faults: expected an object");
+/** The fields of a {@link FaultConfig}. */
+export const FAULT_CONFIG_FIELDS = ["rate", "seed", "kinds", "actions", "slowMs"] as const;
+
+export interface FaultConfigCheck {
+  /** How messages name the configuration: `faults` (admin, API) or `--faults` (command line). @default "faults" */
+  readonly label?: string;
+  /** When given, `actions` must be among these (the emulated actions), so a misspelt one cannot silently never fire. */
+  readonly knownActions?: readonly string[];
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return "nothing";
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * Checks a fault configuration; throws one readable line (`<label> <field> must be ..., got ...`) for the first
+ * problem: unknown fields (with the nearest known one), and each field's type and range.
+ */
+export function validateFaultConfig(c: unknown, check: FaultConfigCheck = {}): FaultConfig {
+  const label = check.label ?? "faults";
+  const bad = (field: string, allowed: string, got: unknown, hint = ""): never => {
+    throw new Error(`${label} ${field} must be ${allowed}, got ${describe(got)}${hint}`);
+  };
+  if (typeof c !== "object" || c === null || Array.isArray(c)) {
+    throw new Error(`${label} must be an object with ${FAULT_CONFIG_FIELDS.join(", ")}, got ${Array.isArray(c) ? "an array" : describe(c)}`);
+  }
   const o = c as Record<string, unknown>;
-  if (typeof o.rate !== "number" || !(o.rate >= 0 && o.rate <= 1)) throw new Error(`faults.rate must be between 0 and 1, got ${String(o.rate)}`);
-  if (typeof o.seed !== "number" || !Number.isInteger(o.seed)) throw new Error(`faults.seed must be an integer, got ${String(o.seed)}`);
-  if (!Array.isArray(o.kinds) || o.kinds.length === 0) throw new Error("faults.kinds must be a non-empty array");
-  for (const k of o.kinds) {
-    if (!FAULT_KINDS.includes(k as FaultKind)) throw new Error(`faults.kinds: unknown kind ${JSON.stringify(k)} (allowed: ${FAULT_KINDS.join(", ")})`);
+  for (const k of Object.keys(o)) {
+    if (!(FAULT_CONFIG_FIELDS as readonly string[]).includes(k)) {
+      const near = nearest(k, FAULT_CONFIG_FIELDS);
+      throw new Error(`${label} has no field ${JSON.stringify(k)}${near ? ` (did you mean ${JSON.stringify(near)}?)` : ""}; its fields are ${FAULT_CONFIG_FIELDS.join(", ")}`);
+    }
   }
-  if (o.actions !== undefined && (!Array.isArray(o.actions) || o.actions.some((a) => typeof a !== "string"))) {
-    throw new Error("faults.actions must be an array of action names");
+  if (typeof o.rate !== "number" || !(o.rate >= 0 && o.rate <= 1)) bad("rate", "a number from 0 to 1 (the share of calls faulted)", o.rate);
+  if (typeof o.seed !== "number" || !Number.isSafeInteger(o.seed)) bad("seed", "a whole number", o.seed);
+  const kindsText = `a non-empty list of ${FAULT_KINDS.join(", ")}`;
+  if (!Array.isArray(o.kinds) || o.kinds.length === 0) bad("kinds", kindsText, o.kinds);
+  for (const k of o.kinds as unknown[]) {
+    if (!FAULT_KINDS.includes(k as FaultKind)) {
+      const near = typeof k === "string" ? nearest(k, FAULT_KINDS) : undefined;
+      bad("kinds", `a list of only ${FAULT_KINDS.join(", ")}`, k, near ? ` (did you mean ${JSON.stringify(near)}?)` : "");
+    }
   }
-  if (o.slowMs !== undefined && (typeof o.slowMs !== "number" || o.slowMs < 0 || o.slowMs > 600000)) {
-    throw new Error(`faults.slowMs must be between 0 and 600000, got ${String(o.slowMs)}`);
+  if (o.actions !== undefined) {
+    if (!Array.isArray(o.actions) || o.actions.length === 0 || o.actions.some((a) => typeof a !== "string")) bad("actions", "a non-empty list of action names", o.actions);
+    const known = check.knownActions;
+    for (const a of known ? (o.actions as string[]) : []) {
+      if (!known!.includes(a)) {
+        const near = nearest(a, known!);
+        bad("actions", "a list of emulated actions only (e.g. SearchMedia, ModifyEventConfig, live_config/set_callback)", a, near ? ` (did you mean ${JSON.stringify(near)}?)` : "");
+      }
+    }
   }
+  if (o.slowMs !== undefined && (typeof o.slowMs !== "number" || !(o.slowMs >= 0 && o.slowMs <= 600000))) bad("slowMs", "a number of milliseconds from 0 to 600000", o.slowMs);
   return {
-    rate: o.rate,
-    seed: o.seed,
+    rate: o.rate as number,
+    seed: o.seed as number,
     kinds: o.kinds as FaultKind[],
     actions: o.actions as string[] | undefined,
     slowMs: o.slowMs as number | undefined,

@@ -6,7 +6,7 @@
  * read API or the admin interface (admin reads show {@link secretFingerprint}s). A state file is written with
  * mode 0600.
  */
-import { promises as fsp, readFileSync } from "fs";
+import { accessSync, constants as fsConstants, existsSync, promises as fsp, readFileSync, statSync } from "fs";
 import * as path from "path";
 import type { GlobalAutoRecordingSetting, LiveRoomRecordingSetting } from "../lib/console-state";
 
@@ -271,18 +271,106 @@ export function defaultConsole(): ConsoleRecord {
   };
 }
 
-/** Reads a state file; a missing file gives an empty state. Throws on a corrupt file (never silently discards it). */
+/** A state file that cannot be used: `reason` says why (never its content: it holds secrets). */
+export class StateFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`state file ${JSON.stringify(file)} cannot be used: ${reason}`);
+    this.name = "StateFileError";
+  }
+}
+
+const RECORD_FIELDS = ["apps", "subApps", "eventConfigs", "media", "tasks", "liveRooms", "liveCallbacks", "liveCallbackTokens"] as const;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function kindOf(v: unknown): string {
+  return Array.isArray(v) ? "an array" : v === null ? "null" : typeof v === "object" ? "an object" : `a ${typeof v}`;
+}
+
+/**
+ * What is wrong with a parsed state document, or undefined. Checked: the top-level shape, the counters, the clock
+ * offset and the app records the emulator starts from; the other records are objects (their fields are trusted as
+ * the emulator wrote them). Fields this version does not know are kept.
+ */
+export function stateShapeProblem(parsed: unknown): string | undefined {
+  if (!isPlainObject(parsed)) return `it is JSON but not an object (${kindOf(parsed)})`;
+  if (parsed.version !== STATE_VERSION) return `version ${JSON.stringify(parsed.version) ?? "missing"}; this emulator reads version ${STATE_VERSION}`;
+  for (const field of RECORD_FIELDS) {
+    const v = parsed[field];
+    if (v === undefined) continue;
+    if (!isPlainObject(v)) return `"${field}" must be an object, got ${kindOf(v)}`;
+    for (const [key, record] of Object.entries(v)) if (!isPlainObject(record)) return `"${field}.${key}" must be an object, got ${kindOf(record)}`;
+  }
+  if (parsed.usage !== undefined && !Array.isArray(parsed.usage)) return `"usage" must be an array, got ${kindOf(parsed.usage)}`;
+  if (parsed.clockOffsetMs !== undefined && (typeof parsed.clockOffsetMs !== "number" || !Number.isFinite(parsed.clockOffsetMs))) {
+    return `"clockOffsetMs" must be a number, got ${kindOf(parsed.clockOffsetMs)}`;
+  }
+  if (parsed.counters !== undefined) {
+    if (!isPlainObject(parsed.counters)) return `"counters" must be an object, got ${kindOf(parsed.counters)}`;
+    for (const c of ["nextSubAppId", "nextFileId", "nextTask"]) {
+      const n = parsed.counters[c];
+      if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 1) return `"counters.${c}" must be a whole number of at least 1, got ${JSON.stringify(n) ?? "nothing"}`;
+    }
+  }
+  for (const [key, app] of Object.entries((parsed.apps ?? {}) as Record<string, Record<string, unknown>>)) {
+    if (app.sdkAppId !== Number(key)) return `"apps.${key}.sdkAppId" must be ${key}, got ${JSON.stringify(app.sdkAppId) ?? "nothing"}`;
+    if (typeof app.sdkSecretKey !== "string" || app.sdkSecretKey === "") return `"apps.${key}.sdkSecretKey" must be a non-empty string`;
+    if (typeof app.adminIdentifier !== "string" || app.adminIdentifier === "") return `"apps.${key}.adminIdentifier" must be a non-empty string`;
+    const consoleRecord = app.console;
+    if (!isPlainObject(consoleRecord) || !["globalAutoRecording", "liveRoomRecording", "trtcCallbacks"].every((p) => isPlainObject(consoleRecord[p]))) {
+      return `"apps.${key}.console" must hold globalAutoRecording, liveRoomRecording and trtcCallbacks objects`;
+    }
+  }
+  return undefined;
+}
+
+/** Throws when a file cannot be created at `file` (its nearest existing folder is not a writable folder). */
+function checkCreatable(file: string): void {
+  let dir = path.dirname(path.resolve(file));
+  while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  if (!statSync(dir).isDirectory()) throw new StateFileError(file, `it cannot be created: ${dir} is not a folder`);
+  try {
+    accessSync(dir, fsConstants.W_OK);
+  } catch (e) {
+    throw new StateFileError(file, `it cannot be created: the folder ${dir} is not writable (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+}
+
+/**
+ * Reads a state file. A missing file gives an empty state (it is created on the first change, so its folder must be
+ * writable). Anything else that is not a readable, writable emulator state throws a {@link StateFileError}: a
+ * corrupt file is never silently discarded or overwritten.
+ */
 export function loadStateFile(file: string): EmulatorStateData {
   let text: string;
   try {
+    if (statSync(file).isDirectory()) throw new StateFileError(file, "it is a directory");
     text = readFileSync(file, "utf8");
+    accessSync(file, fsConstants.W_OK);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return emptyState();
-    throw e;
+    if (e instanceof StateFileError) throw e;
+    const code = (e as NodeJS.ErrnoException).code ?? "error";
+    if (code === "ENOENT") {
+      if (/[/\\]$/.test(file)) throw new StateFileError(file, "it names a folder (ends with a path separator), not a file");
+      checkCreatable(file);
+      return emptyState();
+    }
+    throw new StateFileError(file, code === "ENOTDIR" ? "a part of its path is not a folder (ENOTDIR)" : `it cannot be read and written (${code})`);
   }
-  const parsed = JSON.parse(text) as Partial<EmulatorStateData>;
-  if (parsed.version !== STATE_VERSION) throw new Error(`state file ${file}: unsupported version ${String(parsed.version)}`);
-  return { ...emptyState(), ...parsed } as EmulatorStateData;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new StateFileError(file, "it is not JSON");
+  }
+  const problem = stateShapeProblem(parsed);
+  if (problem !== undefined) throw new StateFileError(file, problem);
+  return { ...emptyState(), ...(parsed as Partial<EmulatorStateData>) } as EmulatorStateData;
 }
 
 /** Writes the state atomically (temp file + rename), mode 0600. */

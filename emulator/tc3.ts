@@ -180,12 +180,29 @@ export interface VerifyTc3Input {
   /** Server time in milliseconds. */
   readonly nowMs: number;
   /**
-   * When set, a credential scope naming a different emulated service (e.g. `trtc` on a VOD request) is rejected.
-   * Any other scope service is accepted, because the Node SDK signs the first label of its endpoint
-   * (`127` for `127.0.0.1:PORT`).
+   * The service the request is routed to. When the `Host` names one of `knownServices` (`vod.tencentcloudapi.com`),
+   * the credential scope must name that service, as the real endpoint requires. When it names none (a loopback
+   * address or name), the scope must be this service or what the Node SDK signs for such an endpoint: the text before
+   * its first dot (`127` for `127.0.0.1:4780`, `localhost:4780`). Anything else is `AuthFailure.SignatureFailure`.
    */
   readonly expectedService?: string;
+  /** The services a `Host` can name (the emulated ones). */
   readonly knownServices?: readonly string[];
+}
+
+/** Why the credential scope's service does not fit the request's `Host` and route; undefined when it does. */
+function scopeServiceProblem(scopeService: string, host: string, expected: string | undefined, known: readonly string[]): string | undefined {
+  const hostService = hostWithoutPort(host).split(".")[0].toLowerCase();
+  if (known.includes(hostService)) {
+    if (scopeService !== hostService) return `The credential scope service \`${scopeService}\` does not match the service \`${hostService}\` named by the Host.`;
+    return expected === undefined || expected === hostService ? undefined : `The Host names \`${hostService}\`, not the requested service \`${expected}\`.`;
+  }
+  if (expected === undefined) return undefined;
+  // The Node SDK signs `endpoint.split(".")[0]`; its endpoint is what it sends as Host (port included).
+  const sdkDerived = host.trim().split(".")[0];
+  return scopeService === expected || scopeService === sdkDerived
+    ? undefined
+    : `The credential scope service \`${scopeService}\` is neither the requested service \`${expected}\` nor the first label of the Host.`;
 }
 
 /** Verifies a request's TC3-HMAC-SHA256 signature. Never throws. */
@@ -208,9 +225,8 @@ export function verifyTc3(input: VerifyTc3Input): Tc3VerifyResult {
   if (auth.date !== tc3Date(ts)) {
     return fail("AuthFailure.SignatureFailure", "The credential scope date does not match the date of X-TC-Timestamp.");
   }
-  if (input.expectedService && input.knownServices?.includes(auth.service) && auth.service !== input.expectedService) {
-    return fail("AuthFailure.SignatureFailure", `The credential scope service \`${auth.service}\` does not match the requested service.`);
-  }
+  const scopeProblem = scopeServiceProblem(auth.service, headerValue(input.headers, "host") ?? "", input.expectedService, input.knownServices ?? []);
+  if (scopeProblem) return fail("AuthFailure.SignatureFailure", scopeProblem);
   let canonical: string;
   try {
     canonical = buildCanonicalRequest({

@@ -335,7 +335,9 @@ const searchMedia: ActionHandler = (ctx, p) => {
   const text = p.string("Text", { maxLength: 64, code: "InvalidParameterValue.Text" });
   purgeExpired(ctx);
   const subAppId = key === PRIMARY ? null : Number(key);
-  const createRange = createTime ?? (legacyStart !== undefined || legacyEnd !== undefined ? { after: legacyStart, before: legacyEnd } : undefined);
+  // SDK SearchMediaRequest: StartTime/EndTime are the legacy CreateTime; CreateTime.After takes precedence over
+  // StartTime and CreateTime.Before over EndTime, each side on its own.
+  const createRange = { after: createTime?.after ?? legacyStart, before: createTime?.before ?? legacyEnd };
   const matches = Object.values(ctx.state.media).filter((m) => {
     const b = m.BasicInfo;
     if (m.subAppId !== subAppId) return false;
@@ -429,16 +431,16 @@ const modifyMediaInfo: ActionHandler = (ctx, p) => {
     throw new CloudApiError("ResourceNotFound.FileNotExist", `The file ${fileId} does not exist.`);
   }
   const b = m.BasicInfo;
+  // Everything is checked before anything is written: a refused request changes nothing.
+  let tagSet = clearTags === 1 ? [] : [...b.TagSet];
+  if (deleteTags) tagSet = tagSet.filter((t) => !deleteTags.includes(t));
+  for (const t of addTags ?? []) if (!tagSet.includes(t)) tagSet.push(t);
+  if (tagSet.length > 16) throw new CloudApiError("LimitExceeded.TagCountReachMax", `A media file has at most 16 tags; this request would leave ${tagSet.length}.`);
   if (name !== undefined) b.Name = name;
   if (description !== undefined) b.Description = description;
   if (classId !== undefined) b.ClassId = classId;
   if (expireIso !== undefined) b.ExpireTime = expireIso;
-  if (clearTags === 1) b.TagSet = [];
-  if (deleteTags) b.TagSet = b.TagSet.filter((t) => !deleteTags.includes(t));
-  if (addTags) {
-    for (const t of addTags) if (!b.TagSet.includes(t)) b.TagSet.push(t);
-    if (b.TagSet.length > 16) throw new CloudApiError("LimitExceeded.TagCountReachMax", "A media file has at most 16 tags.");
-  }
+  b.TagSet = tagSet;
   b.UpdateTime = isoSeconds(ctx.now());
   ctx.persist();
   return { AddedSubtitleSet: [] };

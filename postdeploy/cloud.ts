@@ -229,6 +229,7 @@ export class SdkCloudApi implements CloudApi {
         ...(change.deleteMediaCompleteEventSwitch !== undefined ? { DeleteMediaCompleteEventSwitch: change.deleteMediaCompleteEventSwitch } : {}),
         ...(change.signKey !== undefined ? { SignKey: change.signKey } : {}),
       }),
+      { carriesSecret: change.signKey !== undefined },
     );
   }
 

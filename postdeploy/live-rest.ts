@@ -123,11 +123,11 @@ export class LiveRestClient implements LiveRestApi {
   }
 
   public async setCallbackToken(token: string, enabled: boolean): Promise<void> {
-    await this.call("live_config/set_callback_token", true, { Token: token, IsTokenEnable: enabled });
+    await this.call("live_config/set_callback_token", true, { Token: token, IsTokenEnable: enabled }, true);
   }
 
-  private call(command: string, write: boolean, body: Record<string, unknown>): Promise<Record<string, unknown>> {
-    return this.opts.transport.call("live", command, write, () => this.send(command, body));
+  private call(command: string, write: boolean, body: Record<string, unknown>, carriesSecret = false): Promise<Record<string, unknown>> {
+    return this.opts.transport.call("live", command, write, () => this.send(command, body), { carriesSecret });
   }
 
   /** One attempt. Resolves with `Response` (or `{}`), rejects with a {@link LiveRestError}. */

@@ -19,6 +19,7 @@ import { UsageFollowUp, UsageTotals, screenUsage, usageMinutes } from "./usage-s
 import { CallRecord, CallRecorder, Transport } from "./transport";
 import type { RateLimiter } from "./rate-limit";
 import { RetryOptions, classifyError } from "./retry";
+import { SecretRedactor, runSecretValues } from "./secrets";
 import { conflictCheckStep } from "./steps/conflict-check";
 import { consoleStep } from "./steps/console";
 import { liveWebhookStep } from "./steps/live-webhook";
@@ -64,6 +65,8 @@ export interface RunOptions {
   readonly progress: (line: string) => void;
   readonly now?: () => Date;
   readonly steps?: readonly Step[];
+  /** Values never to print, besides the secrets read from `env` (e.g. credentials from a tccli profile). */
+  readonly secrets?: readonly string[];
 }
 
 /** `in-sync`, `changed` (apply wrote, nothing left), `pending` (changes or manual steps left, warnings), `conflict`, `error`. */
@@ -316,7 +319,23 @@ async function finishUsage(
   });
 }
 
+/**
+ * Runs the steps. Output boundary: every secret the run can hold (see `runSecretValues`) and every value in
+ * `opts.secrets` is replaced by `***` in the progress lines, the report and a thrown error's message, whatever put
+ * it there.
+ */
 export async function runPostDeploy(opts: RunOptions): Promise<RunReport> {
+  const redactor = new SecretRedactor([...runSecretValues(opts.apps, opts.env), ...(opts.secrets ?? [])]);
+  const progress = opts.progress;
+  try {
+    return redactor.redactDeep(await runSteps({ ...opts, progress: (line) => progress(redactor.redact(line)) }));
+  } catch (err) {
+    if (err instanceof Error) err.message = redactor.redact(err.message);
+    throw err;
+  }
+}
+
+async function runSteps(opts: RunOptions): Promise<RunReport> {
   const started = Date.now();
   const runRecorder = new CallRecorder();
   const runTransport = new Transport({ limiter: opts.limiter, recorder: runRecorder, retry: opts.retry, log: (line) => opts.progress(`[run]${line}`) });

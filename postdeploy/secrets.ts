@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from "crypto";
-import type { SecretSourceSpec } from "../lib/desired-state";
+import type { DesiredApp, SecretSourceSpec } from "../lib/desired-state";
 import { CALLBACK_KEY_PATTERN } from "../lib/limits";
+import { loadCloudCredential, loadLiveAdminCredential } from "./credentials";
 
 /** A secret read from the environment. `value` must never be printed, logged or written. */
 export interface ResolvedSecret {
@@ -43,4 +44,72 @@ export function newSalt(): string {
  */
 export function saltedFingerprint(salt: string, secret: string): string {
   return createHmac("sha256", salt).update(secret, "utf8").digest("hex").slice(0, 16);
+}
+
+/** What the output shows where a secret would be. */
+export const REDACTED = "***";
+
+/**
+ * The output boundary's last line of defence: every registered value is replaced by {@link REDACTED} in the text and
+ * values given to it, whatever put it there (an error message that echoes a request, a misbehaving test double...).
+ * Longer values are replaced first, so a secret that contains another is hidden whole.
+ */
+export class SecretRedactor {
+  private values: string[] = [];
+
+  public constructor(values: Iterable<string | null | undefined> = []) {
+    this.register(...values);
+  }
+
+  /** Adds values to hide; empty and missing ones are ignored. */
+  public register(...values: ReadonlyArray<string | null | undefined>): this {
+    const all = new Set(this.values);
+    for (const v of values) if (typeof v === "string" && v !== "") all.add(v);
+    this.values = [...all].sort((a, b) => b.length - a.length);
+    return this;
+  }
+
+  public redact(text: string): string {
+    let out = text;
+    for (const v of this.values) if (out.includes(v)) out = out.split(v).join(REDACTED);
+    return out;
+  }
+
+  /** A copy of a JSON-like value with every string (and object key) redacted; numbers and booleans stay as they are. */
+  public redactDeep<T>(value: T): T {
+    const walk = (v: unknown): unknown => {
+      if (typeof v === "string") return this.redact(v);
+      if (Array.isArray(v)) return v.map(walk);
+      if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [this.redact(k), walk(x)]));
+      return v;
+    };
+    return walk(value) as T;
+  }
+}
+
+/** Where an app's declared callback keys come from (VOD SignKey, TRTC callback key, Live webhook token). */
+function declaredSecretSources(app: Partial<Pick<DesiredApp, "callbacks">> | undefined): SecretSourceSpec[] {
+  const c = app?.callbacks;
+  return [c?.vodEvents?.signKey, c?.trtcRecording?.key, c?.liveWebhook?.token].filter((s): s is SecretSourceSpec => s !== null && s !== undefined);
+}
+
+/**
+ * Every secret a post-deploy run can hold, read from where the run reads them: the Cloud API credentials (SecretId
+ * included: this package's reading is to treat it as secret too), each app's SDK secret key, and the raw value of
+ * every callback key the apps declare (even one that is not a valid key). Missing values are skipped.
+ */
+export function runSecretValues(apps: ReadonlyArray<{ readonly sdkAppId: number; readonly app: Partial<Pick<DesiredApp, "callbacks">> }>, env: NodeJS.ProcessEnv): string[] {
+  const values: Array<string | undefined> = [];
+  try {
+    const c = loadCloudCredential(env);
+    values.push(c.secretId, c.secretKey, c.token);
+  } catch {
+    // No credentials: nothing of theirs to hide (the run fails on its own).
+  }
+  for (const a of apps) {
+    const live = loadLiveAdminCredential(a.sdkAppId, env);
+    if (!("problem" in live)) values.push(live.sdkSecretKey);
+    for (const source of declaredSecretSources(a.app)) values.push(env[secretVariable(source)]);
+  }
+  return values.filter((v): v is string => typeof v === "string" && v !== "");
 }

@@ -46,6 +46,43 @@ export interface TransportOptions {
   readonly log?: (line: string) => void;
 }
 
+/** How one call is made. */
+export interface CallOptions {
+  /**
+   * The request carries a secret (VOD `SignKey`, Live webhook token, TRTC callback key). A service, a proxy or a
+   * test double may echo a request into its error text, so the call's errors and retry lines say only the error's
+   * code or class (`InternalError`, `HTTP 502`, `network error`), never its message.
+   */
+  readonly carriesSecret?: boolean;
+}
+
+/** The error of a call whose request carried a secret: the original error's code or class, none of its text. */
+export class SecretRequestError extends Error {
+  /** Final: the retries (where the original error allowed them) are already done. */
+  public readonly retryable = false;
+
+  constructor(
+    service: string,
+    action: string,
+    /** The original error's code (`InternalError`, `60007`), `HTTP <status>`, or `network error`. */
+    public readonly code: string,
+  ) {
+    super(`${service}.${action} failed; its error text is not shown because the request carried a secret`);
+    this.name = "SecretRequestError";
+  }
+}
+
+/**
+ * An error's code or class only, none of its text: `InternalError`, `60007`, `HTTP 502`, `network error` (no code
+ * and no status: the answer never came, as classifyError reads it) or `error without a code` (one marked final).
+ */
+function codeOf(err: unknown): string {
+  const e = (err ?? {}) as { code?: unknown; httpCode?: unknown; retryable?: unknown };
+  if ((typeof e.code === "string" && e.code !== "") || typeof e.code === "number") return String(e.code);
+  if (typeof e.httpCode === "number") return `HTTP ${e.httpCode}`;
+  return e.retryable === false ? "error without a code" : "network error";
+}
+
 /** Sends every API call through the rate limiter, with retries, and records it. */
 export class Transport {
   public readonly limiter: RateLimiter;
@@ -60,28 +97,37 @@ export class Transport {
     this.log = opts.log ?? (() => undefined);
   }
 
-  public async call<T>(service: CallRecord["service"], action: string, write: boolean, send: () => Promise<T>): Promise<T> {
+  public async call<T>(service: CallRecord["service"], action: string, write: boolean, send: () => Promise<T>, opts: CallOptions = {}): Promise<T> {
     let attempts = 0;
+    let lastError: unknown;
+    const said = (reason: string): string => (opts.carriesSecret ? codeOf(lastError) : reason);
     try {
       const result = await withRetry(
         async () => {
           attempts++;
           await this.limiter.acquire(action);
-          return send();
+          try {
+            return await send();
+          } catch (err) {
+            lastError = err;
+            throw err;
+          }
         },
         {
           ...this.retry,
           onRetry: (info) => {
-            this.log(`  retry ${service}.${action} in ${info.delayMs} ms (attempt ${info.attempt + 1}): ${info.reason}`);
-            this.retry.onRetry?.(info);
+            this.log(`  retry ${service}.${action} in ${info.delayMs} ms (attempt ${info.attempt + 1}): ${said(info.reason)}`);
+            this.retry.onRetry?.({ ...info, reason: said(info.reason) });
           },
         },
       );
       this.recorder.add({ service, action, write, outcome: "ok", attempts });
       return result;
     } catch (err) {
-      this.recorder.add({ service, action, write, outcome: classifyError(err).reason, attempts });
-      throw err;
+      lastError = err;
+      const outcome = said(classifyError(err).reason);
+      this.recorder.add({ service, action, write, outcome, attempts });
+      throw opts.carriesSecret ? new SecretRequestError(service, action, outcome) : err;
     }
   }
 }

@@ -41,12 +41,14 @@ export class EmulatorConsoleDriver implements ConsoleDriver {
   }
 
   public async apply(sdkAppId: number, change: ConsoleStateChange): Promise<ConsoleApplyOutcome> {
-    await this.send("setConsoleState", true, () => this.admin.setConsoleState(sdkAppId, change));
+    // Setting the TRTC callback key sends it: errors of that request are reported by their code only.
+    const carriesSecret = typeof change.trtcCallbacks?.callbackKey === "string";
+    await this.send("setConsoleState", true, () => this.admin.setConsoleState(sdkAppId, change), carriesSecret);
     return { status: "applied" };
   }
 
-  private send<T>(action: string, write: boolean, op: () => Promise<T>): Promise<T> {
+  private send<T>(action: string, write: boolean, op: () => Promise<T>, carriesSecret = false): Promise<T> {
     const guarded = () => op().catch(classify);
-    return this.transport ? this.transport.call("console", action, write, guarded) : guarded();
+    return this.transport ? this.transport.call("console", action, write, guarded, { carriesSecret }) : guarded();
   }
 }

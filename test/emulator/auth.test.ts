@@ -1,4 +1,4 @@
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, sdkClientConfig, signTc3, startEmulator } from "../../emulator";
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, loopbackAgent, sdkClientConfig, signTc3, startEmulator } from "../../emulator";
 import { trtc } from "tencentcloud-sdk-nodejs/tencentcloud/services/trtc";
 import { vod } from "tencentcloud-sdk-nodejs/tencentcloud/services/vod";
 import { rawPost, rejectionOf, trtcClient, vodClient } from "./helpers";
@@ -164,6 +164,26 @@ describe("hand-built requests", () => {
   test("a scope naming the other emulated service is rejected", async () => {
     const r = await send(handSigned({ action: "DescribeSubAppIds", version: "2018-07-17", host: "vod.tencentcloudapi.com", service: "trtc" }));
     expect(r.Response.Error?.Code).toBe("AuthFailure.SignatureFailure");
+  });
+
+  test.each([
+    [`vod.tencentcloudapi.com:PORT`, "127", "The credential scope service `127` does not match the service `vod` named by the Host."],
+    [`vod.tencentcloudapi.com`, "cvm", "The credential scope service `cvm` does not match the service `vod` named by the Host."],
+    [`127.0.0.1:PORT`, "cvm", "The credential scope service `cvm` is neither the requested service `vod` nor the first label of the Host."],
+  ])("Host %s with a scope for service %s: AuthFailure.SignatureFailure, however correct the signature", async (host, service, message) => {
+    const r = await send(handSigned({ action: "DescribeSubAppIds", version: "2018-07-17", host: host.replace("PORT", String(emu.port)), service }));
+    expect(r.Response.Error).toEqual({ Code: "AuthFailure.SignatureFailure", Message: message });
+  });
+
+  test("every loopback setup of the real SDK still works: service name + agent, 127.0.0.1, localhost, the emulator as proxy", async () => {
+    const credential = { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY };
+    await expect(vodClient(emu).DescribeSubAppIds({})).resolves.toHaveProperty("TotalCount");
+    await expect(vodClient(emu, { endpointStyle: "ip" }).DescribeSubAppIds({})).resolves.toHaveProperty("TotalCount");
+    await expect(trtcClient(emu, { endpointStyle: "ip" }).DescribeRecordingUsage({ StartTime: "2030-01-01", EndTime: "2030-01-01", MixType: "single" })).resolves.toHaveProperty("UsageKey");
+    const localhost = new vod.v20180717.Client({ credential, profile: { httpProfile: { endpoint: `localhost:${emu.port}`, protocol: "http://", reqTimeout: 5, agent: loopbackAgent() } } });
+    await expect(localhost.DescribeSubAppIds({})).resolves.toHaveProperty("TotalCount");
+    const proxied = new vod.v20180717.Client({ credential, profile: { httpProfile: { protocol: "http://", proxy: emu.url, reqTimeout: 5 } } });
+    await expect(proxied.DescribeSubAppIds({})).resolves.toHaveProperty("TotalCount");
   });
 
   test("responses are exactly Tencent's shapes", async () => {

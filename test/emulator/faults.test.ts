@@ -171,7 +171,12 @@ describe("fault injection", () => {
   });
 
   test("invalid configurations are refused", async () => {
-    await expect(emu.admin.setFaults({ rate: 2, seed: 1, kinds: ["throttle"] })).rejects.toThrow(/rate/);
-    await expect(emu.admin.setFaults({ rate: 0.5, seed: 1, kinds: ["meteor" as FaultKind] })).rejects.toThrow(/unknown kind/);
+    await expect(emu.admin.setFaults({ rate: 2, seed: 1, kinds: ["throttle"] })).rejects.toThrow("faults rate must be a number from 0 to 1 (the share of calls faulted), got 2");
+    await expect(emu.admin.setFaults({ rate: 0.5, seed: 1, kinds: ["meteor" as FaultKind] })).rejects.toThrow(
+      'faults kinds must be a list of only throttle, internalError, http5xx, reset, slow, malformed, got "meteor"',
+    );
+    await expect(emu.admin.setFaults({ rate: 0.5, seed: 1, kinds: ["throttle"], slowms: 5 } as never)).rejects.toThrow(
+      'faults has no field "slowms" (did you mean "slowMs"?); its fields are rate, seed, kinds, actions, slowMs',
+    );
   });
 });

@@ -100,7 +100,7 @@ describe("verifyTc3", () => {
     expect(verifyTc3({ ...base, headers: headersWith(wrongDate) })).toMatchObject({ ok: false, code: "AuthFailure.SignatureFailure" });
   });
 
-  test("a known service other than the routed one is rejected; an unknown label (the SDK's `127`) is accepted", () => {
+  test("a Host naming another service than the routed one is rejected; the SDK's `127` on a loopback Host is accepted", () => {
     expect(verifyTc3({ ...base, headers: headersWith(sdkAuth), expectedService: "vod", knownServices: ["vod", "trtc"] })).toMatchObject({
       ok: false,
       code: "AuthFailure.SignatureFailure",
@@ -144,6 +144,43 @@ describe("verifyTc3", () => {
     });
     expect(verifyTc3({ ...base, headers: headersWith(auth) })).toMatchObject({ ok: false, code: "AuthFailure.SignatureFailure" });
     expect(verifyTc3({ ...base, headers: { ...headersWith(auth), "x-tc-action": "DescribeCloudRecording" } })).toMatchObject({ ok: true });
+  });
+});
+
+describe("credential-scope service against the Host (the Node SDK signs endpoint.split('.')[0], reference §6.3)", () => {
+  const keys: Record<string, string> = { AKIDtest: "mykey" };
+  const payload = Buffer.from("{}");
+  /** A request signed correctly for `service`, sent with `host`; only the scope's service can be wrong. */
+  const verify = (host: string, service: string, expectedService: string) => {
+    const headers = { "Content-Type": "application/json", Host: host, "X-TC-Timestamp": "1700000000" };
+    const authorization = signTc3({ secretId: "AKIDtest", secretKey: "mykey", service, timestampSeconds: 1700000000, headers, payload });
+    return verifyTc3({ method: "POST", payload, headers: { ...headers, Authorization: authorization }, secretKeyOf: (id) => keys[id], nowMs: 1700000000 * 1000, expectedService, knownServices: ["vod", "trtc"] });
+  };
+
+  test.each([
+    ["vod.tencentcloudapi.com:4780", "vod", "vod"],
+    ["vod.tencentcloudapi.com", "vod", "vod"],
+    ["vod.intl.tencentcloudapi.com", "vod", "vod"],
+    ["trtc.ap-singapore.tencentcloudapi.com:80", "trtc", "trtc"],
+    ["127.0.0.1:4780", "127", "vod"],
+    ["127.0.0.1:4780", "vod", "vod"],
+    ["localhost:4780", "localhost:4780", "trtc"],
+    ["localhost", "trtc", "trtc"],
+  ])("Host %s, scope service %s, routed to %s: accepted", (host, service, expected) => {
+    expect(verify(host, service, expected)).toEqual({ ok: true, secretId: "AKIDtest", service });
+  });
+
+  test.each([
+    ["vod.tencentcloudapi.com:4780", "trtc", "vod", "The credential scope service `trtc` does not match the service `vod` named by the Host."],
+    ["vod.tencentcloudapi.com:4780", "127", "vod", "The credential scope service `127` does not match the service `vod` named by the Host."],
+    ["vod.tencentcloudapi.com", "cvm", "vod", "The credential scope service `cvm` does not match the service `vod` named by the Host."],
+    ["trtc.tencentcloudapi.com", "vod", "trtc", "The credential scope service `vod` does not match the service `trtc` named by the Host."],
+    ["trtc.tencentcloudapi.com", "trtc", "vod", "The Host names `trtc`, not the requested service `vod`."],
+    ["127.0.0.1:4780", "trtc", "vod", "The credential scope service `trtc` is neither the requested service `vod` nor the first label of the Host."],
+    ["127.0.0.1:4780", "cvm", "vod", "The credential scope service `cvm` is neither the requested service `vod` nor the first label of the Host."],
+    ["localhost:4780", "localhost", "vod", "The credential scope service `localhost` is neither the requested service `vod` nor the first label of the Host."],
+  ])("Host %s, scope service %s, routed to %s: AuthFailure.SignatureFailure", (host, service, expected, message) => {
+    expect(verify(host, service, expected)).toEqual({ ok: false, code: "AuthFailure.SignatureFailure", message });
   });
 });
 

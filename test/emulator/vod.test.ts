@@ -202,6 +202,27 @@ describe("media", () => {
     expect(asc.MediaInfoSet?.[0].BasicInfo?.CreateTime).toBe("2030-01-01T00:00:00Z");
   });
 
+  // SDK SearchMediaRequest: StartTime (≥) and EndTime (<) are the legacy form of CreateTime; "when CreateTime.After is
+  // also given, it is used first" (over StartTime), and CreateTime.Before over EndTime. Each side separately.
+  const at = (minute: number) => `2030-01-01T00:${String(minute).padStart(2, "0")}:00Z`;
+  const rooms = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `r${from + i}`);
+  test.each<[string, Record<string, unknown>, string[]]>([
+    ["StartTime alone (inclusive)", { StartTime: at(20) }, rooms(20, 24)],
+    ["EndTime alone (exclusive)", { EndTime: at(3) }, rooms(0, 2)],
+    ["StartTime and EndTime", { StartTime: at(5), EndTime: at(8) }, rooms(5, 7)],
+    ["CreateTime.After overrides StartTime", { CreateTime: { After: at(10) }, StartTime: at(5) }, rooms(10, 24)],
+    ["CreateTime.After leaves EndTime in force", { CreateTime: { After: at(10) }, EndTime: at(13) }, rooms(10, 12)],
+    ["CreateTime.Before leaves StartTime in force", { CreateTime: { Before: at(3) }, StartTime: at(1) }, rooms(1, 2)],
+    ["CreateTime.Before overrides EndTime", { CreateTime: { Before: at(3) }, EndTime: at(10) }, rooms(0, 2)],
+    ["both CreateTime bounds override both legacy ones", { CreateTime: { After: at(2), Before: at(4) }, StartTime: at(0), EndTime: at(20) }, rooms(2, 3)],
+    ["CreateTime.After with both legacy bounds: EndTime still applies", { CreateTime: { After: at(23) }, StartTime: at(0), EndTime: at(24) }, ["r23"]],
+    ["an empty CreateTime leaves both legacy bounds in force", { CreateTime: {}, StartTime: at(22), EndTime: at(24) }, rooms(22, 23)],
+  ])("SearchMedia time filter: %s", async (_name, filter, expected) => {
+    const r = await vod.SearchMedia({ SubAppId: appId, Sort: { Field: "CreateTime", Order: "Asc" }, Limit: 50, ...filter });
+    expect(r.MediaInfoSet?.map((m) => m.BasicInfo?.SourceInfo?.TrtcRecordInfo?.RoomId)).toEqual(expected);
+    expect(r.TotalCount).toBe(expected.length);
+  });
+
   test("SearchMedia validation", async () => {
     expect((await rejectionOf(vod.SearchMedia({ SubAppId: appId, SourceTypes: ["Camera"] }))).code).toBe("InvalidParameterValue.SourceTypes");
     expect((await rejectionOf(vod.SearchMedia({ SubAppId: appId, TrtcRoomIds: Array.from({ length: 11 }, (_, i) => `r${i}`) }))).code).toBe("InvalidParameterValue");

@@ -1,6 +1,6 @@
 /** Faults injected by the emulator: throttling, InternalError, 5xx, resets, slow answers (timeouts), malformed bodies. */
 import type { FaultKind } from "../../emulator";
-import { FAST, PRODUCTION, STAGING, World, pd, step, world } from "./helpers";
+import { FAST, PRODUCTION, STAGING, World, expectNoSecret, pd, step, world } from "./helpers";
 
 const patient = { ...FAST, retry: { attempts: 12, baseDelayMs: 1, maxDelayMs: 5 } };
 
@@ -59,10 +59,14 @@ describe("faults", () => {
         failed: ["vod-sign-key"],
         notAttempted: ["live-webhook", "console", "retention-sweep"],
       });
-      expect(step(apply.report, sdkAppId, "vod-sign-key").detail[0]).toMatch(/^InternalError: Injected fault: internalError/);
+      // The request carried the SignKey: the error's code only, never its text.
+      expect(step(apply.report, sdkAppId, "vod-sign-key").detail[0]).toBe(
+        "InternalError: vod.ModifyEventConfig failed; its error text is not shown because the request carried a secret (after retries where the error allows them)",
+      );
       expect(step(apply.report, sdkAppId, "live-webhook").detail).toEqual(["not attempted: vod-sign-key failed"]);
     }
     expect(apply.stdout).toContain("  not attempted: live-webhook, console, retention-sweep");
+    expectNoSecret(apply.stdout + apply.stderr);
     // 3 attempts each, then given up; nothing after it was written.
     const log = w.emu.callLog.entries(mark);
     expect(log.filter((e) => e.action === "ModifyEventConfig").length).toBe(6);
