@@ -121,6 +121,15 @@ describe("ManualRecording (TRTC Cloud Recording's CreateCloudRecording)", () => 
       expect(() => make().toCreateCloudRecordingRequest({ ...target, ...change } as never)).toThrow(message);
     });
 
+    test("the request method re-checks the limits on what it renders (a value changed after construction is refused)", () => {
+      const m = make();
+      (m as unknown as { maxIdleTimeSeconds: number }).maxIdleTimeSeconds = 2;
+      expect(() => m.toCreateCloudRecordingRequest(target)).toThrow("[test/Manual] `RecordParams.MaxIdleTime` must be a whole number from 5 to 86400 seconds, got 2");
+      const n = make();
+      (n as unknown as { maxMediaFileDurationMinutes: number }).maxMediaFileDurationMinutes = 1441;
+      expect(() => n.toCreateCloudRecordingRequest(target)).toThrow("[test/Manual] `RecordParams.MaxMediaFileDuration` must be a whole number from 1 to 1440 minutes, got 1441");
+    });
+
     test("a request altered past the limits is refused by the same checks", () => {
       const request = make().toCreateCloudRecordingRequest(target);
       expect(() => checkCreateCloudRecordingRequest({ ...request, RecordParams: { ...request.RecordParams, MaxMediaFileDuration: 1441 } })).toThrow(

@@ -54,6 +54,15 @@ beforeEach(async () => {
 });
 
 describe("REST create_room / destroy_room: decided at create_room, recorded whole or not at all", () => {
+  test("create_room captures the decision in the room record, from the console then", async () => {
+    const before = Date.parse((await admin.dumpState()).now);
+    await createRoom("captured", { IsCloudRecordEnabled: true });
+    const room = (await admin.dumpState()).liveRooms.find((r) => r.RoomId === "captured");
+    expect(room).toMatchObject({ createdWith: "rest-api", recordingDecision: { live: { recorded: true, vodSubAppId: liveApp, saveDurationSeconds: 86400 }, globalAutoRecording: { recorded: false } } });
+    expect(room!.recordingDecision!.decidedAtMs).toBeGreaterThanOrEqual(before);
+    await destroyRoom("captured");
+  });
+
   test("Full Room Recording off → on during the session: not recorded", async () => {
     await createRoom("off-on");
     await frr(true);
