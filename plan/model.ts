@@ -232,8 +232,50 @@ export type LiveRecordingPlan = z.infer<typeof liveRecording>;
 export type CnyRange = z.infer<typeof cnyRange>;
 
 /**
+ * Reads a version 1 plan (what the base branch of the first pull request after the upgrade writes) as version 2, so
+ * `plan --base` still says what changed: Live's fixed behaviour was per-app settings there (dropped; the plan-wide
+ * statement is left empty, so the comparison reports it), rooms were all planned as created with the client SDK, and
+ * costs were single amounts (read as exact ranges).
+ */
+function upgradeV1(json: Record<string, unknown>): Record<string, unknown> {
+  const exact = (n: unknown) => ({ min: n, max: n });
+  const environments = json.environments;
+  return {
+    ...json,
+    version: RECORDING_PLAN_VERSION,
+    liveRecording: { configurable: false, format: "MP4", maxFileDurationMinutes: 1440, resumeWaitSeconds: 30, facts: [], consoleNotes: [] },
+    environments: Array.isArray(environments)
+      ? environments.map((env: Record<string, unknown>) => ({
+          ...env,
+          apps: Array.isArray(env?.apps)
+            ? (env.apps as Array<Record<string, unknown>>).map(({ recording: _fixedNow, ...app }) => {
+                const cost = app.estimatedCost as Record<string, unknown> | undefined;
+                const rec = cost?.recording as Record<string, unknown> | undefined;
+                return {
+                  ...app,
+                  account: null,
+                  rooms: Array.isArray(app.rooms) ? (app.rooms as Array<Record<string, unknown>>).map((r) => ({ ...r, createdWith: "client-sdk", caveat: null })) : app.rooms,
+                  estimatedCost:
+                    cost?.status === "estimated"
+                      ? {
+                          ...cost,
+                          basis: "version 1 plan: single-stream recording price per room-minute",
+                          recording: { ...rec, streamsPerRoom: { min: 1, max: 1 }, monthlyCny: exact(rec?.monthlyCny), rangeReason: null },
+                          doubleRecording: null,
+                          totalMonthlyCny: exact(cost.totalMonthlyCny),
+                        }
+                      : cost,
+                };
+              })
+            : env?.apps,
+        }))
+      : environments,
+  };
+}
+
+/**
  * Checks a parsed JSON value against the plan schema; the error names `source` and lists every problem with its JSON
- * path. A plan of another version is rejected with both versions named.
+ * path. A version 1 plan is read as version 2 (`upgradeV1`); any other version is rejected with both versions named.
  */
 export function parseRecordingPlan(json: unknown, source = "recording plan"): RecordingPlan {
   if (json !== null && typeof json === "object" && !Array.isArray(json)) {
@@ -241,8 +283,9 @@ export function parseRecordingPlan(json: unknown, source = "recording plan"): Re
     if (schema !== RECORDING_PLAN_SCHEMA) {
       throw new Error(`${source} is not a recording plan: "schema" is ${JSON.stringify(schema)}, expected "${RECORDING_PLAN_SCHEMA}"`);
     }
-    if (version !== RECORDING_PLAN_VERSION) {
-      throw new Error(`${source} is a version ${JSON.stringify(version)} recording plan; this tool reads version ${RECORDING_PLAN_VERSION}`);
+    if (version === 1) json = upgradeV1(json as Record<string, unknown>);
+    else if (version !== RECORDING_PLAN_VERSION) {
+      throw new Error(`${source} is a version ${JSON.stringify(version)} recording plan; this tool reads versions 1 and ${RECORDING_PLAN_VERSION}`);
     }
   }
   const result = recordingPlanSchema.safeParse(json);

@@ -1,6 +1,7 @@
 import { Retention } from "../../constructs";
 import { buildRecordingPlan } from "../../plan/build";
 import { diffLine, diffPlans, renderDiffMarkdown } from "../../plan/diff";
+import { parseRecordingPlan } from "../../plan/model";
 import type { AppPlan, RecordingPlan } from "../../plan/model";
 import { PRICE_TABLE } from "../../plan/pricing";
 import { ENVIRONMENTS } from "../../main";
@@ -164,6 +165,34 @@ describe("comparing with the base plan", () => {
     const extraRecording = Math.round((300 * 60 * PRICE_TABLE.recordingPer1000Minutes.HD.cny) / 1000);
     expect(changes[1]).toBe(`estimated recording +¥${extraRecording} to +¥${extraRecording * 3}/month`);
     expect(changes[2]).toMatch(/^estimated storage \+¥\d+\/month$/);
+  });
+
+  test("a version 1 base plan (the base branch before this version) is read and compared: Live's fixed behaviour, rooms and costs", () => {
+    // The v1 shape: per-app recording settings, no plan-wide liveRecording, no createdWith/caveat/account, single amounts.
+    const v1 = JSON.parse(JSON.stringify(base)) as Record<string, unknown> & { environments: Array<{ apps: Array<Record<string, unknown>> }> };
+    delete v1.liveRecording;
+    v1.version = 1;
+    for (const env of v1.environments) {
+      env.apps = env.apps.map(({ account: _a, ...app }) => {
+        const cost = app.estimatedCost as { status: string; basis?: string; doubleRecording?: unknown; recording: Record<string, unknown>; totalMonthlyCny: { min: number } };
+        const rooms = (app.rooms as Array<Record<string, unknown>>).map(({ createdWith: _c, caveat: _v, ...r }) => r);
+        const { basis: _b, doubleRecording: _d, ...rest } = cost;
+        const recording = { minutesPerMonth: cost.recording.minutesPerMonth, unitPriceCnyPer1000Minutes: cost.recording.unitPriceCnyPer1000Minutes, monthlyCny: (cost.recording.monthlyCny as { min: number }).min };
+        return {
+          ...app,
+          rooms,
+          recording: { mode: "as-live", modeText: "x", format: "mp4", maxFileDurationMinutes: 1440, resumeWaitSeconds: 30, fileLimitsText: "x" },
+          estimatedCost: { ...rest, recording, totalMonthlyCny: cost.totalMonthlyCny.min },
+        };
+      });
+    }
+    const diff = diffPlans(parseRecordingPlan(v1, "v1"), base);
+    expect(diff.general).toEqual(["what Live records (fixed by Tencent), as this package states it, changed: see the plan's first section"]);
+    // v1 charged one stream per room; multi-host rooms are now a range.
+    expect(diff.environments.map(diffLine)).toEqual([
+      "production: billed streams per room 1 → 1 to 3; estimated recording +¥0 to +¥14,880/month",
+      "staging: billed streams per room 1 → 1 to 3; estimated recording +¥0 to +¥504/month",
+    ]);
   });
 
   test("a changed price table is reported once, for all environments", () => {
