@@ -1,6 +1,6 @@
 /**
  * How the desired state reads to people: the words shared by the summary (`npm start`) and the recording plan, so
- * both describe retention, the recording template, the VOD application, callbacks and rooms the same way.
+ * both describe retention, what Live records (fixed), the VOD application, callbacks and rooms the same way.
  */
 import { formatRetention, isStorageConfigured, liveRoomOf } from "../lib/desired-state";
 import type { DesiredApp, DesiredCallbacks, DesiredRoom, DesiredVodApplication, RetentionSpecData } from "../lib/desired-state";
