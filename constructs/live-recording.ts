@@ -10,13 +10,12 @@ import {
   RESOLUTIONS,
   Resolution,
 } from "../lib/desired-state";
-import { SDK_APP_ID_RANGE } from "../lib/limits";
-import { SEAT_TEMPLATES, SeatTemplate, parseSeatTemplate } from "../lib/room-scope";
+import { LIVE_RECORDING_FORMAT, MAX_FILE_DURATION_MINUTES, SDK_APP_ID_RANGE } from "../lib/limits";
+import { ROOM_CREATION_METHODS, RoomCreationMethod, SEAT_TEMPLATES, SeatTemplate, parseSeatTemplate } from "../lib/room-scope";
 import { checkBoolean, checkInteger, checkOneOf, checkOptionalObject, checkString, fail, validateAt } from "../lib/validation";
 import { Acknowledgements, Finding, ICheckedLiveRecording, LiveRecordingChecks } from "../rules";
 import { RecordingCallbacks, RecordingCallbacksProps } from "./callbacks";
 import { DesiredStateDocument } from "./desired-state-document";
-import { RecordingConfiguration, RecordingConfigurationProps } from "./recording-configuration";
 import { Retention } from "./retention";
 import { IVodApplication, VodApplication, VodApplicationProps } from "./vod-application";
 
@@ -26,7 +25,18 @@ export interface RoomUsage {
   readonly name: string;
   /** `SeatTemplate`, in REST (`VideoDynamicGrid9Seats`) or client (`.videoDynamicGrid9Seats`) spelling. */
   readonly seatTemplate: SeatTemplate | string;
-  /** `isUnlimitedRoomEnabled` as the app sends it. @default - the template's default (true for video, false for voice) */
+  /**
+   * How the app creates these rooms. The default of `isUnlimitedRoomEnabled` depends on it: with the client SDK, the
+   * guide's template table (true for the five video templates, false for Karaoke and AudioSalon); with the REST
+   * `create_room`, false for every template.
+   * @default "client-sdk" - the TUILiveKit client SDK, whose template defaults the guide's table gives
+   */
+  readonly createdWith?: RoomCreationMethod;
+  /**
+   * `isUnlimitedRoomEnabled` as the app sends it. Live records only rooms where it is true. For a voice room (Karaoke,
+   * AudioSalon), true records it only once Tencent has enabled voice-room recording for the app (Contact Us).
+   * @default - the default of `createdWith` (client SDK: true for video, false for voice; REST API: false)
+   */
   readonly isUnlimitedRoomEnabled?: boolean;
   /** `IsCloudRecordEnabled` as the app sends it. @default - unset: follows Full Room Recording */
   readonly isCloudRecordEnabled?: boolean;
@@ -38,7 +48,12 @@ export interface RoomUsage {
 
 /** Declared usage, for the concurrency check and the plan's cost estimate. */
 export interface ExpectedUsage {
-  /** Most recordings running at once (Live's limit is 300, rule LR003). @default - not declared */
+  /**
+   * Most Live recordings running at once. Live records one stream per room (single-stream with one host, one mixed
+   * stream with several); the guide's limit is 300 streams (rule LR003), over a scope it
+   * does not state: environments that name the same `account` are checked together.
+   * @default - not declared
+   */
   readonly peakConcurrentRecordings?: number;
   /** Recorded hours per month, all rooms together. @default - not declared (no cost estimate) */
   readonly recordedHoursPerMonth?: number;
@@ -52,29 +67,38 @@ export interface LiveRecordingProps {
   /** The TRTC application (SDKAppID) whose Live rooms are recorded. */
   readonly sdkAppId: number;
   /**
-   * The VOD application recordings are stored in: an existing one (`VodApplication.fromSubAppId`) or the props of
-   * one to create. Live recording stores to VOD only.
-   * @default - none (recording cannot be enabled; rule LR002 reports it when recording is wanted)
+   * The Tencent Cloud account the SDKAppID belongs to, in any stable spelling your team uses (its UIN, or an alias).
+   * The guide's limit of 300 concurrent recording streams does not say whether it counts per
+   * SDKAppID or per account: environments that name the same account have their declared peaks added up (rule LR003).
+   * @default - not named: each environment is checked alone
+   */
+  readonly account?: string;
+  /**
+   * The VOD application recordings are stored in ("VOD Application"): an existing one (`VodApplication.fromSubAppId`)
+   * or the props of one to create. Live recording stores to VOD only, and VOD must be activated first.
+   * @default - none: then Live recording cannot be wanted (Full Room Recording on, or a room with
+   * `isCloudRecordEnabled: true` is refused)
    */
   readonly vodApplication?: IVodApplication | VodApplicationProps;
   /**
-   * How long recordings are kept ("Save Duration").
-   * @default - none (recording cannot be enabled; rule LR002 reports it when recording is wanted)
+   * How long recordings are kept ("Save Duration"). The guide lists the console's setting but not its options or
+   * unit; this package declares it in whole days or forever and refuses nothing else.
+   * @default - none: then Live recording cannot be wanted (refused as for `vodApplication`)
    */
   readonly retention?: Retention;
-  /** The recording template. @default - Live's: MP4, 1440-minute files, single-stream for one host, mixed for several */
-  readonly recording?: Omit<RecordingConfigurationProps, "vodApplication" | "retention">;
   /** Callback endpoints. @default - none */
   readonly callbacks?: Omit<RecordingCallbacksProps, "vodApplication">;
   /**
    * The console's "Full Room Recording": record every Live room in scope whose `IsCloudRecordEnabled` is unset or true.
-   * Applied by the post-deploy step (no public API).
+   * Applied by the post-deploy step (no public API). Recording is decided when a room is created, so a change applies
+   * to rooms created after it (our reading of "starting or stopping recording mid-session is not supported").
    * @default false
    */
   readonly fullRoomRecording?: boolean;
   /**
-   * What is known about TRTC Global Auto-Recording for this SDKAppID (console-only). With Full Room Recording on,
-   * `on` is an error (rule LR001: double recording); `unknown` is a warning and the post-deploy step checks live evidence.
+   * What is known about TRTC Global Auto-Recording for this SDKAppID (console-only). `on` while Live records a declared
+   * room is an error (rule LR001: the same content may be recorded twice, with extra charges); `unknown` while Live
+   * records rooms is a warning (LR007) and the post-deploy step looks for live evidence.
    * @default "unknown"
    */
   readonly globalAutoRecording?: GlobalAutoRecordingDeclaration;
@@ -95,14 +119,20 @@ export const OUTPUT_IDS = { sdkAppId: "sdk_app_id", vodSubAppId: "vod_sub_app_id
 
 /**
  * Live recording for one TRTC application (SDKAppID): the VOD application that receives recordings, how long they are
- * kept, the recording template, the callbacks, and the console switches (Full Room Recording, and what is known of
- * Global Auto-Recording). Checked at synth by rules LR001-LR008; writes the desired state the post-deploy step applies.
+ * kept, the callbacks, and the console switches (Full Room Recording, and what is known of Global Auto-Recording).
+ * Checked at synth by the rules (LR001, LR003-LR005, LR007, LR008); writes the desired state the post-deploy step
+ * applies.
+ *
+ * What Live records is fixed by Tencent and has no prop here: MP4 files; the whole session from room
+ * creation to dissolution; at most 1440 minutes a file (when exceeded, recording is interrupted
+ * and Resume Recording waits 30 seconds before restarting); single-stream of the host for one host,
+ * one mixed-stream file for several. For other recording parameters, see `ManualRecording` (TRTC Cloud Recording).
  */
 export class LiveRecording extends Construct implements ICheckedLiveRecording {
   public readonly sdkAppId: number;
   public readonly vodApplication?: IVodApplication;
   public readonly retention?: Retention;
-  public readonly recording: RecordingConfiguration;
+  public readonly account?: string;
   public readonly callbacks: RecordingCallbacks;
   public readonly fullRoomRecording: boolean;
   public readonly globalAutoRecording: GlobalAutoRecordingDeclaration;
@@ -114,8 +144,17 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
   constructor(scope: Construct, id: string, props: LiveRecordingProps) {
     super(scope, id);
     validateAt(this, () => {
+      if (props === undefined || props === null) fail("props", "a LiveRecordingProps object", props);
       checkOptionalObject("props", props);
-      checkOptionalObject("recording", props.recording);
+      const legacy = (props as { recording?: unknown }).recording;
+      if (legacy !== undefined) {
+        fail(
+          "recording",
+          `absent: Live's recording parameters are fixed by Tencent (${LIVE_RECORDING_FORMAT}, files of at most ${MAX_FILE_DURATION_MINUTES} minutes, ` +
+            "single-stream for one host, one mixed-stream file for several) and nothing here changes them; for TRTC Cloud Recording's own parameters use ManualRecording",
+          legacy,
+        );
+      }
       checkOptionalObject("callbacks", props.callbacks);
       checkInteger("sdkAppId", props.sdkAppId, SDK_APP_ID_RANGE.min, SDK_APP_ID_RANGE.max);
       if (props.fullRoomRecording !== undefined) checkBoolean("fullRoomRecording", props.fullRoomRecording);
@@ -123,21 +162,25 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
       if (props.retention !== undefined && !(props.retention instanceof Retention)) {
         fail("retention", "a Retention (Retention.days(n) or Retention.forever())", props.retention);
       }
+      if (props.account !== undefined) {
+        checkString("account", props.account, { min: 1, max: 64, pattern: /^[A-Za-z0-9][A-Za-z0-9_.@-]*$/, patternText: "letters, digits, _ . @ or - starting with a letter or digit" });
+      }
       if (props.outputPrefix !== undefined) {
         checkString("outputPrefix", props.outputPrefix, { max: 40, pattern: /^([a-z][a-z0-9_]*)?$/, patternText: "lowercase letters, digits or _ starting with a letter" });
       }
     });
 
     this.sdkAppId = props.sdkAppId;
+    this.account = props.account;
     this.fullRoomRecording = props.fullRoomRecording ?? false;
     this.globalAutoRecording = props.globalAutoRecording ?? "unknown";
     this.retention = props.retention;
     this.outputPrefix = props.outputPrefix ?? "";
     this.vodApplication = props.vodApplication === undefined ? undefined : validateAt(this, () => resolveVodApplication(this, props.vodApplication!));
-    this.recording = new RecordingConfiguration({ ...props.recording, vodApplication: this.vodApplication, retention: this.retention });
     this.callbacks = new RecordingCallbacks(this, "Callbacks", { ...props.callbacks, vodApplication: this.vodApplication });
     this.rooms = validateAt(this, () => validateRooms(props.rooms));
     this.expectedUsage = validateAt(this, () => validateUsage(props.expectedUsage));
+    validateAt(this, () => requireStorageWhenWanted(this.fullRoomRecording, this.rooms, props.vodApplication, props.retention));
 
     this.createOutputs();
     Aspects.of(this).add(new LiveRecordingChecks());
@@ -155,6 +198,7 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
     return {
       path: this.node.path,
       sdkAppId: this.sdkAppId,
+      account: this.account ?? null,
       sdkAppIdOutput: this.outputId(OUTPUT_IDS.sdkAppId),
       vodApplication: app
         ? {
@@ -168,7 +212,6 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
           }
         : null,
       retention: this.retention?.toSpec() ?? null,
-      recording: this.recording.toSettings(),
       fullRoomRecording: this.fullRoomRecording,
       globalAutoRecording: this.globalAutoRecording,
       callbacks: this.callbacks.toSpec(),
@@ -238,6 +281,7 @@ function validateRooms(rooms: readonly RoomUsage[] | undefined): DesiredRoom[] {
     seen.add(room.name);
     const template = typeof room.seatTemplate === "string" ? parseSeatTemplate(room.seatTemplate) : undefined;
     if (template === undefined) fail(`${p}.seatTemplate`, `one of ${SEAT_TEMPLATES.join(", ")}`, room.seatTemplate);
+    if (room.createdWith !== undefined) checkOneOf(`${p}.createdWith`, room.createdWith, ROOM_CREATION_METHODS);
     if (room.isUnlimitedRoomEnabled !== undefined) checkBoolean(`${p}.isUnlimitedRoomEnabled`, room.isUnlimitedRoomEnabled);
     if (room.isCloudRecordEnabled !== undefined) checkBoolean(`${p}.isCloudRecordEnabled`, room.isCloudRecordEnabled);
     if (room.expectRecorded !== undefined) checkBoolean(`${p}.expectRecorded`, room.expectRecorded);
@@ -245,12 +289,31 @@ function validateRooms(rooms: readonly RoomUsage[] | undefined): DesiredRoom[] {
     return {
       name: room.name,
       seatTemplate: template,
+      createdWith: room.createdWith ?? "client-sdk",
       isUnlimitedRoomEnabled: room.isUnlimitedRoomEnabled ?? null,
       isCloudRecordEnabled: room.isCloudRecordEnabled ?? null,
       expectRecorded: room.expectRecorded ?? true,
       typicalHosts: room.typicalHosts ?? null,
     };
   });
+}
+
+/**
+ * Live recording stores only to VOD and "cannot be enabled" without a VOD Application and a Save Duration (guide,
+ * Step 1 and Step 2): a hard limit of the service, so a declaration that wants Live recording without them is refused.
+ */
+function requireStorageWhenWanted(
+  fullRoomRecording: boolean,
+  rooms: readonly DesiredRoom[],
+  vodApplication: unknown,
+  retention: unknown,
+): void {
+  const byRoom = rooms.findIndex((r) => r.isCloudRecordEnabled === true);
+  const wantedBy = fullRoomRecording ? "fullRoomRecording is true" : byRoom >= 0 ? `rooms[${byRoom}] ("${rooms[byRoom].name}") sets isCloudRecordEnabled: true` : undefined;
+  if (wantedBy === undefined) return;
+  const why = `set when Live recording is wanted (${wantedBy}): Live recording stores only to VOD and cannot be enabled without a VOD Application and a Save Duration`;
+  if (vodApplication === undefined) fail("vodApplication", why, vodApplication);
+  if (retention === undefined) fail("retention", why, retention);
 }
 
 function validateUsage(usage: ExpectedUsage | undefined): ExpectedUsageData | undefined {

@@ -4,7 +4,7 @@
  */
 import * as http from "http";
 import type { ConsoleState, ConsoleStateChange } from "../lib/console-state";
-import type { AppSummary, EmulatorAdminApi, RegisterAppInput, StateDump } from "./admin-types";
+import type { AppSummary, ConsoleHistoryItem, EmulatorAdminApi, RegisterAppInput, StateDump } from "./admin-types";
 import type { CallLogSnapshot } from "./call-log";
 import type { CallbackDelivery } from "./deliver";
 import type { FaultConfig } from "./faults";
@@ -103,6 +103,10 @@ export class EmulatorAdminClient implements EmulatorAdminApi {
 
   setConsoleState(sdkAppId: number, change: ConsoleStateChange): Promise<ConsoleState> {
     return this.request("PATCH", `apps/${sdkAppId}/console`, change);
+  }
+
+  getConsoleHistory(sdkAppId: number): Promise<ConsoleHistoryItem[]> {
+    return this.request("GET", `apps/${sdkAppId}/console/history`);
   }
 
   simulateSession(input: SimulateSessionInput): Promise<SessionReport> {

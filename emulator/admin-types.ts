@@ -27,6 +27,12 @@ export interface AppSummary {
   readonly console: ConsoleState;
 }
 
+/** One state of an app's console and when it took effect (emulator clock; null = before any recorded change). */
+export interface ConsoleHistoryItem {
+  readonly since: string | null;
+  readonly console: ConsoleState;
+}
+
 /** The whole state with every secret replaced by its fingerprint. */
 export interface StateDump {
   readonly now: string;
@@ -49,7 +55,10 @@ export interface EmulatorAdminApi {
   registerApp(input: RegisterAppInput): Promise<AppSummary>;
   listApps(): Promise<AppSummary[]>;
   getConsoleState(sdkAppId: number): Promise<ConsoleState>;
+  /** Changes console settings; the change is stamped with the emulator clock and applies to rooms created after it. */
   setConsoleState(sdkAppId: number, change: ConsoleStateChange): Promise<ConsoleState>;
+  /** Every console state of the app, oldest first, with when it took effect. */
+  getConsoleHistory(sdkAppId: number): Promise<ConsoleHistoryItem[]>;
   /** Plays out a room session and waits for its callbacks. */
   simulateSession(input: SimulateSessionInput): Promise<SessionReport>;
   /** Reports of every session so far (admin simulations and destroy_room). */

@@ -7,7 +7,8 @@
 import { z } from "zod";
 import type { ConsoleState, ConsoleStateChange } from "../lib/console-state";
 import { secretFingerprint } from "../lib/fingerprint";
-import type { AppSummary, EmulatorAdminApi, RegisterAppInput, StateDump } from "./admin-types";
+import type { AppSummary, ConsoleHistoryItem, EmulatorAdminApi, RegisterAppInput, StateDump } from "./admin-types";
+import { consoleHistoryOf, recordConsoleChange } from "./console-history";
 import type { CallLogSnapshot } from "./call-log";
 import type { EmulatorCore } from "./core";
 import type { CallbackDelivery } from "./deliver";
@@ -83,8 +84,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   return r.data;
 }
 
-export function consoleStateOf(app: AppRecord): ConsoleState {
-  const c = app.console;
+export function consoleStateOf(app: AppRecord, c: ConsoleRecord = app.console): ConsoleState {
   const key = c.trtcCallbacks.callbackKey;
   return {
     sdkAppId: app.sdkAppId,
@@ -116,6 +116,11 @@ function merge<T extends object>(target: T, change: Record<string, unknown> | un
     else out[k] = v;
   }
   return out as T;
+}
+
+/** ISO 8601 with milliseconds: console changes made within one second stay in order. */
+function isoMillis(ms: number): string {
+  return new Date(ms).toISOString();
 }
 
 export class EmulatorAdmin implements EmulatorAdminApi {
@@ -164,9 +169,15 @@ export class EmulatorAdmin implements EmulatorAdminApi {
     };
     if (next.globalAutoRecording.enabled === undefined) next.globalAutoRecording = { ...next.globalAutoRecording, enabled: false };
     if (next.liveRoomRecording.fullRoomRecording === undefined) next.liveRoomRecording = { ...next.liveRoomRecording, fullRoomRecording: false };
-    app.console = next;
+    // Stamped with the emulator clock: rooms created from now on are decided with it, rooms already created are not.
+    recordConsoleChange(app, next, this.core.ctx.now());
     this.core.ctx.persist();
     return consoleStateOf(app);
+  }
+
+  async getConsoleHistory(sdkAppId: number): Promise<ConsoleHistoryItem[]> {
+    const app = this.app(sdkAppId);
+    return consoleHistoryOf(app).map((e) => ({ since: e.sinceMs === null ? null : isoMillis(e.sinceMs), console: consoleStateOf(app, e.console) }));
   }
 
   async simulateSession(input: SimulateSessionInput): Promise<SessionReport> {
@@ -264,7 +275,8 @@ export const ADMIN_ROUTES = [
   "GET    /_admin/apps",
   "POST   /_admin/apps                      {sdkAppId, sdkSecretKey, adminIdentifier?}",
   "GET    /_admin/apps/:sdkAppId/console",
-  "PATCH  /_admin/apps/:sdkAppId/console    ConsoleStateChange (null clears a field)",
+  "PATCH  /_admin/apps/:sdkAppId/console    ConsoleStateChange (null clears a field), stamped with the emulator clock",
+  "GET    /_admin/apps/:sdkAppId/console/history",
   "POST   /_admin/sessions                  SimulateSessionInput -> SessionReport",
   "GET    /_admin/sessions",
   "GET    /_admin/callbacks",
@@ -304,6 +316,8 @@ export async function handleAdminRequest(admin: EmulatorAdmin, method: string, u
         return ok(await admin.registerApp(body as RegisterAppInput));
       case "GET apps/:id/console":
         return ok(await admin.getConsoleState(appId()));
+      case "GET apps/:id/console/history":
+        return ok(await admin.getConsoleHistory(appId()));
       case "PATCH apps/:id/console":
       case "PUT apps/:id/console":
         return ok(await admin.setConsoleState(appId(), (body ?? {}) as ConsoleStateChange));

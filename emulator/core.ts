@@ -141,6 +141,7 @@ export class EmulatorCore {
       sdkSecretKey: a.sdkSecretKey,
       adminIdentifier: a.adminIdentifier ?? existing?.adminIdentifier ?? DEFAULT_ADMIN_IDENTIFIER,
       console: existing?.console ?? defaultConsole(),
+      ...(existing?.consoleHistory ? { consoleHistory: existing.consoleHistory } : {}),
     };
     this.ctx.persist();
   }

@@ -13,7 +13,7 @@ export {
 export type { Emulator } from "./emulator";
 export type { EmulatorOptions, EmulatorCredential, EmulatorApp } from "./core";
 export { EmulatorAdmin, AdminError, ADMIN_ROUTES } from "./admin";
-export type { EmulatorAdminApi, RegisterAppInput, AppSummary, StateDump } from "./admin-types";
+export type { EmulatorAdminApi, RegisterAppInput, AppSummary, StateDump, ConsoleHistoryItem } from "./admin-types";
 export { EmulatorAdminClient, EmulatorAdminError } from "./admin-client";
 export type { EmulatorAdminClientOptions } from "./admin-client";
 export { loopbackAgent, loopbackLookup, sdkClientConfig, liveBaseUrl } from "./client";

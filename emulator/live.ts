@@ -9,7 +9,8 @@ import type { EmulatorContext } from "./context";
 import { LiveApiError, LiveErrorCode } from "./errors";
 import type { JsonObject } from "./params";
 import { isObject } from "./params";
-import { DEFAULT_UNLIMITED_ROOM, SEAT_TEMPLATES, SeatTemplate, isSeatTemplate, isVoiceTemplate } from "./recording";
+import { consoleAt } from "./console-history";
+import { SEAT_TEMPLATES, SeatTemplate, decideAtCreation, effectiveUnlimited, isSeatTemplate, isVoiceTemplate } from "./recording";
 import { liveRoomInfo, liveWebhook } from "./outbound";
 import { MAX_SESSION_MINUTES, SessionReport, applySession } from "./session";
 import type { AppRecord, LiveRoomRecord } from "./state";
@@ -101,6 +102,13 @@ const createRoom: LiveHandler = (ctx, body, caller) => {
     throw new LiveApiError(LiveErrorCode.RoomIdExists, `room ${roomId} already exists`);
   }
   const now = ctx.now();
+  // Recording is decided now, from the console in force now (reference §5.2: unsent, IsUnlimitedRoomEnabled is false
+  // for REST-created rooms); destroy_room records the session whole, or not at all, whatever the console does meanwhile.
+  const recordingDecision = decideAtCreation(
+    { createdViaLive: true, seatTemplate: template as SeatTemplate, createdWith: "rest-api", isUnlimitedRoomEnabled: unlimited, isCloudRecordEnabled: cloudRecord },
+    consoleAt(caller.app, now),
+    now,
+  );
   const room: LiveRoomRecord = {
     sdkAppId: caller.app.sdkAppId,
     RoomId: roomId,
@@ -120,13 +128,15 @@ const createRoom: LiveHandler = (ctx, body, caller) => {
     IsCloudRecordEnabled: cloudRecord,
     CreateTime: Math.floor(now / 1000),
     createdAtMs: now,
+    createdWith: "rest-api",
+    recordingDecision,
   };
   ctx.state.liveRooms[key] = room;
   ctx.persist();
   const cb = liveWebhook(ctx, caller.app.sdkAppId, "Live.CallbackAfterCreateRoom", {
     Operator_Account: caller.identifier,
     EventTime: now,
-    RoomInfo: liveRoomInfo(room, unlimited ?? DEFAULT_UNLIMITED_ROOM[template], false),
+    RoomInfo: liveRoomInfo(room, effectiveUnlimited(template as SeatTemplate, "rest-api", unlimited), false),
   });
   if (cb) ctx.callbacks.track(ctx.callbacks.send(cb));
   return { RoomId: roomId };
@@ -165,7 +175,7 @@ const getRoomInfo: LiveHandler = (ctx, body, caller) => {
 
 const destroyRoom: LiveHandler = (ctx, body, caller) => {
   const room = roomOrThrow(ctx, body, caller);
-  // The session: the owner as the only host, from creation until now.
+  // The session: the owner as the only host, from creation until now, recorded as create_room decided.
   // (Capped at the simulation's 31-day maximum.)
   const minutes = Math.min(MAX_SESSION_MINUTES, Math.max(1 / 60, (ctx.now() - room.createdAtMs) / 60000));
   const { report, outbound } = applySession(

@@ -3,24 +3,28 @@
  *
  * Live records a room only when ALL hold:
  *  1. the room was created via Live;
- *  2. its effective `IsUnlimitedRoomEnabled` is true (default by template: true for the five video templates,
- *     false for Karaoke and AudioSalon);
+ *  2. its effective `IsUnlimitedRoomEnabled` is true (unsent: with the client SDK the template's default, true for the
+ *     five video templates and false for Karaoke and AudioSalon; with the REST create_room, false);
  *  3. `IsCloudRecordEnabled` is true, or it is unset and the console's Full Room Recording is on
  *     (false never records, even with Full Room Recording on);
  *  4. the console's Live Room Recording has a VOD application and a save duration.
- * Single host → single-stream recording of that host; several hosts → one mixed-stream file. MP4; a file is cut at
- * 1440 minutes and recording resumes after a 30-second wait.
+ * Single host → single-stream recording of that host; several hosts → one mixed-stream file. MP4; at 1440 minutes a
+ * file's recording is interrupted and Resume Recording waits 30 seconds before restarting.
+ * Everything is decided when the room is created, from the console then, and holds for the whole session.
  *
  * Independently, TRTC Global Auto-Recording (console, per SDKAppID) records every host of every TRTC room (Live or
  * not) to its own file: the double recording the seed warns about.
  */
 import type { GlobalAutoRecordingSetting, LiveRoomRecordingSetting } from "../lib/console-state";
+import type { ConsoleRecord, RoomRecordingDecisionRecord } from "./state";
 import { MAX_FILE_DURATION_MINUTES, RESUME_WAIT_SECONDS } from "../lib/limits";
 import {
   DEFAULT_UNLIMITED_ROOM_ENABLED,
+  RoomCreationMethod,
   SEAT_TEMPLATES,
   SeatTemplate,
   decideRoomRecording,
+  effectiveUnlimitedRoomEnabled,
   isVoiceRoomTemplate,
 } from "../lib/room-scope";
 
@@ -44,7 +48,9 @@ export interface LiveRecordingInput {
   readonly createdViaLive: boolean;
   /** Absent for rooms not created via Live. */
   readonly seatTemplate?: SeatTemplate;
-  /** As set at creation; absent = the template's default. */
+  /** REST create_room or the client SDK (admin simulations). @default "client-sdk" */
+  readonly createdWith?: RoomCreationMethod;
+  /** As set at creation; absent = the default of `createdWith`. */
   readonly isUnlimitedRoomEnabled?: boolean;
   /** Tri-state as set at creation: absent = follow Full Room Recording. */
   readonly isCloudRecordEnabled?: boolean;
@@ -68,6 +74,7 @@ export function decideLiveRecording(input: LiveRecordingInput): LiveRecordingDec
     {
       seatTemplate: input.seatTemplate ?? "VideoDynamicGrid9Seats",
       createdViaLive: input.createdViaLive && input.seatTemplate !== undefined,
+      createdWith: input.createdWith,
       isUnlimitedRoomEnabled: input.isUnlimitedRoomEnabled,
       isCloudRecordEnabled: input.isCloudRecordEnabled,
     },
@@ -103,18 +110,42 @@ export function decideGlobalAutoRecording(
   gar: GlobalAutoRecordingSetting,
   liveRoomRecording: LiveRoomRecordingSetting,
 ): GlobalAutoRecordingDecision {
-  if (!gar.enabled) return { recorded: false, reason: "Global Auto-Recording is off" };
+  if (!gar.enabled) return { recorded: false, reason: "Global Auto-Recording was off when the room was created" };
   return {
     recorded: true,
-    reason: "Global Auto-Recording is on: every host is recorded separately",
+    reason: "Global Auto-Recording was on when the room was created: every host is recorded separately",
     vodSubAppId: gar.vodSubAppId ?? liveRoomRecording.vodSubAppId ?? null,
     storageSeconds: gar.storageSeconds ?? 0,
   };
 }
 
+/** The `IsUnlimitedRoomEnabled` that applies to a Live room (as sent, else the default of how it was created). */
+export function effectiveUnlimited(seatTemplate: SeatTemplate, createdWith: RoomCreationMethod | undefined, sent: boolean | undefined): boolean {
+  return effectiveUnlimitedRoomEnabled({ seatTemplate, createdWith, isUnlimitedRoomEnabled: sent });
+}
+
+/** A room as it is created: what decides whether it is recorded. */
+export interface RoomAtCreation {
+  readonly createdViaLive: boolean;
+  readonly seatTemplate?: SeatTemplate;
+  readonly createdWith?: RoomCreationMethod;
+  readonly isUnlimitedRoomEnabled?: boolean;
+  readonly isCloudRecordEnabled?: boolean;
+}
+
+/**
+ * Live's and Global Auto-Recording's decisions for a room, from the console in force when it is created (`console`,
+ * at `atMs`). The session is then recorded whole, or not at all, whatever the console does meanwhile.
+ */
+export function decideAtCreation(room: RoomAtCreation, console: ConsoleRecord, atMs: number): RoomRecordingDecisionRecord {
+  const live = decideLiveRecording({ ...room, liveRoomRecording: console.liveRoomRecording });
+  const gar = decideGlobalAutoRecording(console.globalAutoRecording, console.liveRoomRecording);
+  return { decidedAtMs: atMs, live, globalAutoRecording: gar };
+}
+
 /** Maximum length of one recorded file (the seed's 1440 minutes). */
 export const MAX_FILE_SECONDS = MAX_FILE_DURATION_MINUTES * 60;
-/** Wait before recording resumes after a cut (the seed's 30 seconds). */
+/** Seconds Resume Recording waits before restarting after a file reaches the limit (the seed's 30 seconds). */
 export const RESUME_GAP_SECONDS = RESUME_WAIT_SECONDS;
 
 export interface FileSegment {
@@ -123,7 +154,10 @@ export interface FileSegment {
   readonly durationSeconds: number;
 }
 
-/** Cuts a recording of `durationSeconds` into files of at most `maxFileSeconds`, losing `gapSeconds` at each cut. */
+/**
+ * Cuts a recording of `durationSeconds` into files of at most `maxFileSeconds`; after each, recording is interrupted and
+ * restarts `gapSeconds` later (nothing is recorded during that wait).
+ */
 export function splitRecording(durationSeconds: number, maxFileSeconds = MAX_FILE_SECONDS, gapSeconds = RESUME_GAP_SECONDS): FileSegment[] {
   const out: FileSegment[] = [];
   let offset = 0;

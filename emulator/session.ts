@@ -1,22 +1,19 @@
 /**
  * Simulated room sessions: what Live recording and Global Auto-Recording produce when a room's session ends.
  *
+ * Whether a room is recorded is decided when it is created, from the console in force then (the console history):
+ * a REST room keeps the decision `create_room` took; a room an admin simulation creates is decided at the session's
+ * start (`endedAt` − `minutes`). The session is then recorded whole, or not at all.
+ *
  * `applySession` changes the state at once (tasks, VOD media, usage) and returns the report plus the callbacks
  * that would be sent; the caller delivers them (awaited for admin simulations, in the background for destroy_room).
  */
 import type { CallbackDelivery, OutboundCallback } from "./deliver";
 import type { EmulatorContext } from "./context";
 import { NEVER_EXPIRES, isoSeconds } from "./params";
-import {
-  DEFAULT_UNLIMITED_ROOM,
-  SeatTemplate,
-  decideGlobalAutoRecording,
-  decideLiveRecording,
-  isSeatTemplate,
-  isVoiceTemplate,
-  splitRecording,
-} from "./recording";
-import type { LiveRoomRecord, MediaRecord, TaskOrigin, UsageKey } from "./state";
+import { consoleAt } from "./console-history";
+import { DEFAULT_UNLIMITED_ROOM, SeatTemplate, decideAtCreation, effectiveUnlimited, isSeatTemplate, isVoiceTemplate, splitRecording } from "./recording";
+import type { LiveRoomRecord, MediaRecord, RoomRecordingDecisionRecord, TaskOrigin, UsageKey } from "./state";
 import { newTaskId } from "./trtc";
 import { addMedia, canStoreInto, nextFileId } from "./vod";
 import { liveRoomInfo, liveWebhook, trtcCallback, vodNewFileUpload } from "./outbound";
@@ -32,7 +29,13 @@ export interface SimulateSessionInput {
   readonly roomKind?: "live" | "trtc";
   /** Required for a Live room that does not exist yet; an existing Live room (created by REST) keeps its own. */
   readonly seatTemplate?: SeatTemplate;
-  /** Absent = the template's default. */
+  /**
+   * How the Live room is created: `client-sdk` (TUILiveKit, the guide's template defaults) or `rest-api` (the REST
+   * create_room, whose IsUnlimitedRoomEnabled defaults to false). Ignored for an existing room, which keeps its own.
+   * @default "client-sdk"
+   */
+  readonly createdWith?: "client-sdk" | "rest-api";
+  /** Absent = the default of `createdWith`. */
   readonly isUnlimitedRoomEnabled?: boolean;
   /** Tri-state: absent = follow Full Room Recording. */
   readonly isCloudRecordEnabled?: boolean;
@@ -42,7 +45,11 @@ export interface SimulateSessionInput {
   readonly minutes: number;
   /** Video resolution class for usage and metadata. @default "HD" (voice templates are counted as Audio) */
   readonly resolution?: Resolution;
-  /** End of the session, ISO 8601 or epoch milliseconds. @default - the emulator's now */
+  /**
+   * End of the session, ISO 8601 or epoch milliseconds. The room is created `minutes` earlier, and decided from the
+   * console in force then (a console change made during the session does not change it).
+   * @default - the emulator's now
+   */
   readonly endedAt?: string | number;
 }
 
@@ -82,7 +89,11 @@ export interface SessionReport {
   readonly roomId: string;
   readonly roomKind: "live" | "trtc";
   readonly seatTemplate?: SeatTemplate;
+  /** How the Live room was created (absent for plain TRTC rooms). */
+  readonly createdWith?: "client-sdk" | "rest-api";
   readonly hosts: readonly string[];
+  /** When the room was created and its recording decided (ISO 8601). */
+  readonly decidedAt: string;
   readonly startedAt: string;
   readonly endedAt: string;
   readonly durationSeconds: number;
@@ -168,6 +179,10 @@ export function applySession(ctx: EmulatorContext, input: SimulateSessionInput, 
   let seatTemplate: SeatTemplate | undefined;
   let isUnlimited: boolean | undefined;
   let isCloudRecord: boolean | undefined;
+  let createdWith: "client-sdk" | "rest-api" | undefined;
+  if (input.createdWith !== undefined && input.createdWith !== "client-sdk" && input.createdWith !== "rest-api") {
+    throw new SimulationError(`createdWith must be "client-sdk" or "rest-api", got ${String(input.createdWith)}`);
+  }
   if (roomKind === "live") {
     if (existing) {
       const clash = (a: unknown, b: unknown): boolean => a !== undefined && a !== b;
@@ -177,11 +192,13 @@ export function applySession(ctx: EmulatorContext, input: SimulateSessionInput, 
       seatTemplate = existing.SeatTemplate as SeatTemplate;
       isUnlimited = existing.IsUnlimitedRoomEnabled;
       isCloudRecord = existing.IsCloudRecordEnabled;
+      createdWith = existing.createdWith ?? "rest-api";
     } else {
       if (!isSeatTemplate(input.seatTemplate)) throw new SimulationError(`seatTemplate is required for a Live room (one of ${Object.keys(DEFAULT_UNLIMITED_ROOM).join(", ")})`);
       seatTemplate = input.seatTemplate;
       isUnlimited = input.isUnlimitedRoomEnabled;
       isCloudRecord = input.isCloudRecordEnabled;
+      createdWith = input.createdWith ?? "client-sdk";
     }
     for (const [k, v] of [["isUnlimitedRoomEnabled", isUnlimited], ["isCloudRecordEnabled", isCloudRecord]] as const) {
       if (v !== undefined && typeof v !== "boolean") throw new SimulationError(`${k} must be true, false or absent`);
@@ -193,14 +210,18 @@ export function applySession(ctx: EmulatorContext, input: SimulateSessionInput, 
   const startMs = endMs - durationSeconds * 1000;
   const usageKey: UsageKey = seatTemplate && isVoiceTemplate(seatTemplate) ? "Audio" : resolution;
 
-  const live = decideLiveRecording({
-    createdViaLive: roomKind === "live",
-    seatTemplate,
-    isUnlimitedRoomEnabled: isUnlimited,
-    isCloudRecordEnabled: isCloudRecord,
-    liveRoomRecording: app.console.liveRoomRecording,
-  });
-  const gar = decideGlobalAutoRecording(app.console.globalAutoRecording, app.console.liveRoomRecording);
+  // Decided when the room was created: a REST room keeps create_room's decision; any other room is decided from the
+  // console in force at the session's start. Nothing decided later changes it (no mid-session start or stop).
+  const decision: RoomRecordingDecisionRecord =
+    existing?.recordingDecision ??
+    decideAtCreation(
+      { createdViaLive: roomKind === "live", seatTemplate, createdWith, isUnlimitedRoomEnabled: isUnlimited, isCloudRecordEnabled: isCloudRecord },
+      consoleAt(app, existing ? existing.createdAtMs : startMs),
+      existing ? existing.createdAtMs : startMs,
+    );
+  const live = decision.live;
+  const gar = decision.globalAutoRecording;
+  const effectiveUnlimitedFlag = seatTemplate ? effectiveUnlimited(seatTemplate, createdWith, isUnlimited) : false;
 
   const planned: PlannedTask[] = [];
   if (live.recorded) {
@@ -209,14 +230,14 @@ export function applySession(ctx: EmulatorContext, input: SimulateSessionInput, 
       origin: "live",
       userIds: hosts,
       mixed,
-      vodSubAppId: live.vodSubAppId,
-      storageSeconds: live.saveDurationSeconds,
+      vodSubAppId: live.vodSubAppId ?? null,
+      storageSeconds: live.saveDurationSeconds ?? 0,
       mixType: mixed ? ctx.settings.liveMixedUsageMixType : "single",
     });
   }
   if (gar.recorded) {
     for (const h of hosts) {
-      planned.push({ origin: "globalAutoRecording", userIds: [h], mixed: false, vodSubAppId: gar.vodSubAppId, storageSeconds: gar.storageSeconds, mixType: "single" });
+      planned.push({ origin: "globalAutoRecording", userIds: [h], mixed: false, vodSubAppId: gar.vodSubAppId ?? null, storageSeconds: gar.storageSeconds ?? 0, mixType: "single" });
     }
   }
 
@@ -246,11 +267,13 @@ export function applySession(ctx: EmulatorContext, input: SimulateSessionInput, 
       IsCloudRecordEnabled: isCloudRecord,
       CreateTime: Math.floor(startMs / 1000),
       createdAtMs: startMs,
+      createdWith,
+      recordingDecision: decision,
     };
     push(startOut, liveWebhook(ctx, input.sdkAppId, "Live.CallbackAfterCreateRoom", {
       Operator_Account: hosts[0],
       EventTime: startMs,
-      RoomInfo: liveRoomInfo(roomRecord, isUnlimited ?? DEFAULT_UNLIMITED_ROOM[seatTemplate], false),
+      RoomInfo: liveRoomInfo(roomRecord, effectiveUnlimitedFlag, false),
     }));
   }
 
@@ -410,7 +433,7 @@ export function applySession(ctx: EmulatorContext, input: SimulateSessionInput, 
       RoomId: input.roomId,
       EventType: "DestroyByUser",
       EventTime: endMs,
-      RoomInfo: liveRoomInfo(roomRecord, isUnlimited ?? DEFAULT_UNLIMITED_ROOM[seatTemplate], true),
+      RoomInfo: liveRoomInfo(roomRecord, effectiveUnlimitedFlag, true),
       Statistic: { TotalViewers: 0, TotalGiftsSent: 0, TotalGiftCoins: 0, TotalUniqueGiftSenders: 0, TotalLikesReceived: 0 },
     }));
     if (existing) delete ctx.state.liveRooms[`${input.sdkAppId}/${input.roomId}`];
@@ -422,7 +445,9 @@ export function applySession(ctx: EmulatorContext, input: SimulateSessionInput, 
     roomId: input.roomId,
     roomKind,
     seatTemplate,
+    ...(roomKind === "live" ? { createdWith } : {}),
     hosts,
+    decidedAt: isoSeconds(decision.decidedAtMs),
     startedAt: isoSeconds(startMs),
     endedAt: isoSeconds(endMs),
     durationSeconds,

@@ -138,6 +138,23 @@ export interface LiveRoomRecord {
   /** Seconds. */
   CreateTime: number;
   createdAtMs: number;
+  /** How the room was created (the default of IsUnlimitedRoomEnabled depends on it). Absent in older states: REST. */
+  createdWith?: "rest-api" | "client-sdk";
+  /** What was decided when the room was created, from the console then (absent in older states: decided at its CreateTime). */
+  recordingDecision?: RoomRecordingDecisionRecord;
+}
+
+/** The recording decision taken when a room is created (kept whole for its session). */
+export interface RoomRecordingDecisionRecord {
+  readonly decidedAtMs: number;
+  readonly live: { readonly recorded: boolean; readonly reason: string; readonly vodSubAppId?: number; readonly saveDurationSeconds?: number };
+  readonly globalAutoRecording: { readonly recorded: boolean; readonly reason: string; readonly vodSubAppId?: number | null; readonly storageSeconds?: number };
+}
+
+/** One state of an app's console, from `sinceMs` (emulator clock) until the next entry; null = before any change. */
+export interface ConsoleHistoryEntry {
+  readonly sinceMs: number | null;
+  readonly console: ConsoleRecord;
 }
 
 export interface LiveCallbackConfigRecord {
@@ -160,7 +177,10 @@ export interface AppRecord {
   sdkAppId: number;
   sdkSecretKey: string;
   adminIdentifier: string;
+  /** The console now (the last entry of `consoleHistory`). */
   console: ConsoleRecord;
+  /** Every admin change, stamped with the emulator clock; absent until the first change. */
+  consoleHistory?: ConsoleHistoryEntry[];
 }
 
 /** A CAM sub-user (created through the admin interface). Its API key signs TC3 requests as this user. */

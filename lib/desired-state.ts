@@ -9,10 +9,14 @@ import * as path from "path";
 import { z } from "zod";
 import { canonicalHash, canonicalJson } from "./canonical-json";
 import { RETENTION_DAYS, SECONDS_PER_DAY } from "./limits";
-import { LiveRoom, SEAT_TEMPLATES } from "./room-scope";
+import { LiveRoom, ROOM_CREATION_METHODS, SEAT_TEMPLATES, decideRoomRecording } from "./room-scope";
 
 export const DESIRED_STATE_SCHEMA = "trtc-live-recording/desired-state";
-export const DESIRED_STATE_VERSION = 1;
+/**
+ * 2: Live's recording parameters left the document (they are fixed by Tencent, not configuration); rooms say how they
+ * are created (`createdWith`); apps may name their Tencent Cloud `account`.
+ */
+export const DESIRED_STATE_VERSION = 2;
 /** File name of the document inside each stack's synth folder. */
 export const DESIRED_STATE_FILE = "live-recording.json";
 
@@ -32,25 +36,6 @@ const retention = z.union([
   z.object({ days: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max) }).strict(),
   z.object({ forever: z.literal(true) }).strict(),
 ]);
-
-const recording = z
-  .object({
-    mode: z.enum(["as-live", "single-stream", "mixed-stream"]),
-    format: z.literal("mp4"),
-    maxFileDurationMinutes: z.number().int().positive(),
-    resumeWaitSeconds: z.number().int().nonnegative(),
-    maxIdleTimeSeconds: z.number().int().positive(),
-    streamType: z.enum(["audio-and-video", "audio-only", "video-only"]),
-    mixedStreamLayout: z.enum(["grid", "floating"]),
-    storage: z
-      .object({
-        vodClassId: z.number().int().nonnegative(),
-        vodProcedure: z.string().optional(),
-        vodStorageRegion: z.string().optional(),
-      })
-      .strict(),
-  })
-  .strict();
 
 const vodApplication = z
   .object({
@@ -83,6 +68,8 @@ const room = z
   .object({
     name: z.string(),
     seatTemplate: z.enum(SEAT_TEMPLATES),
+    /** How the app creates these rooms (the default of isUnlimitedRoomEnabled depends on it). */
+    createdWith: z.enum(ROOM_CREATION_METHODS),
     isUnlimitedRoomEnabled: z.boolean().nullable(),
     isCloudRecordEnabled: z.boolean().nullable(),
     expectRecorded: z.boolean(),
@@ -116,10 +103,11 @@ const app = z
     /** Construct path of the LiveRecording. */
     path: z.string(),
     sdkAppId: z.number().int().positive(),
+    /** The Tencent Cloud account the SDKAppID belongs to, as the stack names it (for limits counted per account). */
+    account: z.string().nullable(),
     sdkAppIdOutput: z.string().nullable(),
     vodApplication: vodApplication.nullable(),
     retention: retention.nullable(),
-    recording,
     fullRoomRecording: z.boolean(),
     globalAutoRecording: z.enum(GLOBAL_AUTO_RECORDING_DECLARATIONS),
     callbacks,
@@ -144,7 +132,6 @@ export const desiredStateSchema = z
 
 export type SecretSourceSpec = z.infer<typeof secretSource>;
 export type RetentionSpecData = z.infer<typeof retention>;
-export type RecordingSettingsData = z.infer<typeof recording>;
 export type DesiredVodApplication = z.infer<typeof vodApplication>;
 export type DesiredCallbacks = z.infer<typeof callbacks>;
 export type DesiredRoom = z.infer<typeof room>;
@@ -200,6 +187,22 @@ export function liveRecordingWanted(app: Pick<DesiredApp, "fullRoomRecording" | 
   return app.fullRoomRecording || app.rooms.some((r) => r.isCloudRecordEnabled === true);
 }
 
+/**
+ * The declared rooms Live records, by name (`decideRoomRecording` with the app's console settings). When no room is
+ * declared, Live is taken to record rooms whenever Full Room Recording is on with storage configured: our reading
+ * (the harmless one for double-recording and cost checks), since every in-scope Live room of the app is then recorded.
+ */
+export function liveRecordedRooms(app: Pick<DesiredApp, "fullRoomRecording" | "rooms" | "vodApplication" | "retention">): {
+  readonly names: readonly string[];
+  readonly anyRecorded: boolean;
+  readonly roomsDeclared: boolean;
+} {
+  const settings = { fullRoomRecording: app.fullRoomRecording, storageConfigured: isStorageConfigured(app) };
+  if (app.rooms.length === 0) return { names: [], anyRecorded: settings.fullRoomRecording && settings.storageConfigured, roomsDeclared: false };
+  const names = app.rooms.filter((r) => decideRoomRecording(liveRoomOf(r), settings).recorded).map((r) => r.name);
+  return { names, anyRecorded: names.length > 0, roomsDeclared: true };
+}
+
 /** Whether Room Recording would have both a VOD application and a Save Duration (retention). */
 export function isStorageConfigured(app: Pick<DesiredApp, "vodApplication" | "retention">): boolean {
   return app.vodApplication !== null && app.retention !== null;
@@ -209,6 +212,7 @@ export function isStorageConfigured(app: Pick<DesiredApp, "vodApplication" | "re
 export function liveRoomOf(room: DesiredRoom): LiveRoom {
   return {
     seatTemplate: room.seatTemplate,
+    createdWith: room.createdWith,
     isUnlimitedRoomEnabled: room.isUnlimitedRoomEnabled ?? undefined,
     isCloudRecordEnabled: room.isCloudRecordEnabled ?? undefined,
     hostCount: room.typicalHosts ?? undefined,

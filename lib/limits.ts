@@ -4,17 +4,35 @@
  * API facts are from the public API references of VOD (2018-07-17) and TRTC (2019-07-22).
  */
 
-/** Longest recording file, in minutes; a longer session is cut into several files (Seed; `MaxMediaFileDuration`). */
+/**
+ * Longest file Live records, in minutes (Seed: "The maximum duration for a single file is 1440 minutes"); also the
+ * upper bound of TRTC's `RecordParams.MaxMediaFileDuration` (1-1440, default 1440).
+ */
 export const MAX_FILE_DURATION_MINUTES = 1440;
 /** Shortest `MaxMediaFileDuration`, in minutes (TRTC `RecordParams`). */
 export const MIN_FILE_DURATION_MINUTES = 1;
-/** After a file is cut at the limit, recording resumes after this wait, so ~30 s are missing between files (Seed). */
+/**
+ * Seed: "If exceeded, recording is interrupted, and Resume Recording will wait for 30 seconds before restarting."
+ * Seconds Resume Recording waits before it restarts after a file reaches the 1440-minute limit.
+ */
 export const RESUME_WAIT_SECONDS = 30;
-/** Concurrent Live recordings per account; more only through Tencent sales (Seed). */
+/**
+ * Seed: "The current maximum concurrent recording limit is 300 streams. For higher concurrency, contact sales or
+ * Contact Us." The guide says neither what the limit counts over (SDKAppID or account) nor what happens above it.
+ */
 export const MAX_CONCURRENT_RECORDINGS = 300;
+/** Live's recording file format (Seed: "Recording File Format: MP4."). */
+export const LIVE_RECORDING_FORMAT = "MP4";
 
 /** `RecordParams.MaxIdleTime` range and default, seconds (TRTC `CreateCloudRecording`). */
 export const MAX_IDLE_TIME_SECONDS = { min: 5, max: 86400, default: 30 } as const;
+/** `CreateCloudRecording.ResourceExpiredHour` range and default, hours (TRTC). */
+export const RESOURCE_EXPIRED_HOURS = { min: 6, max: 720, default: 72 } as const;
+/** TRTC integer room ids (`RoomIdType` 1) are 32-bit unsigned integers. */
+export const TRTC_INTEGER_ROOM_ID_MAX = 4294967295;
+/** TRTC string room ids and recording-robot UserIds: length limits this package checks (TRTC `CreateCloudRecording`). */
+export const TRTC_STRING_ROOM_ID_MAX_LENGTH = 64;
+export const TRTC_USER_ID_MAX_LENGTH = 32;
 
 /** VOD sub-application name: 1 to 40 characters (`CreateSubAppId`, provider ValidateStringLengthInRange(1, 40)). */
 export const VOD_APP_NAME_MAX_LENGTH = 40;

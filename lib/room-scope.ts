@@ -3,10 +3,22 @@
  *
  * A room is recorded only when all of these hold (guide, "Application Scope" and "Step 2"):
  *  1. it was created through Live (TUILiveKit / the Live REST API);
- *  2. its `isUnlimitedRoomEnabled` is true (the default depends on the seat template);
+ *  2. its `isUnlimitedRoomEnabled` is true (the default depends on how the room is created, see below);
  *  3. `IsCloudRecordEnabled` is true, or it is empty and Full Room Recording is on for the SDKAppID;
  *  4. the SDKAppID's Room Recording has a VOD application and a Save Duration.
  * Video rooms with one host are recorded single-stream; with several hosts, as one mixed-stream file.
+ *
+ * Defaults of `isUnlimitedRoomEnabled`: the guide's table gives them per room template, in the client SDK's spelling
+ * (`.videoDynamicGrid9Seats` ...): this package applies that table to rooms created with the client SDK. The REST
+ * `create_room` documents its own default, false, whatever the template (reference §5.2): a REST-created room that
+ * does not send the flag is not recorded. (Our reading: the guide's table is the client SDK's.)
+ *
+ * Voice rooms (Karaoke, AudioSalon): "recording is not supported by default. To enable, please Contact Us." A voice
+ * room created with `isUnlimitedRoomEnabled: true` is decided as recorded, but only with that caveat: Tencent must
+ * have enabled voice-room recording for the app, which nothing here can check.
+ *
+ * The decision is taken when the room is created, from the console settings then ("starting or stopping recording
+ * mid-session is not supported"): a console change applies to rooms created after it (our reading).
  */
 
 /** Seat templates, by their REST `SeatTemplate` names. */
@@ -24,7 +36,7 @@ export type SeatTemplate = (typeof SEAT_TEMPLATES)[number];
 /** Voice-room templates: `isUnlimitedRoomEnabled` defaults to false, so Live does not record them by default. */
 export const VOICE_ROOM_TEMPLATES: readonly SeatTemplate[] = ["Karaoke", "AudioSalon"];
 
-/** Default `isUnlimitedRoomEnabled` per template (guide, "Application Scope" table). */
+/** Default `isUnlimitedRoomEnabled` per template for rooms created with the client SDK (guide, "Application Scope" table). */
 export const DEFAULT_UNLIMITED_ROOM_ENABLED: Readonly<Record<SeatTemplate, boolean>> = {
   VideoDynamicGrid9Seats: true,
   VideoDynamicFloat7Seats: true,
@@ -34,6 +46,17 @@ export const DEFAULT_UNLIMITED_ROOM_ENABLED: Readonly<Record<SeatTemplate, boole
   Karaoke: false,
   AudioSalon: false,
 };
+
+/** Default `IsUnlimitedRoomEnabled` of the REST `create_room` (reference §5.2: "default false at the REST level"). */
+export const REST_DEFAULT_UNLIMITED_ROOM_ENABLED = false;
+
+/** How an app creates a kind of room: with the client SDK (TUILiveKit), or with the REST `create_room`. */
+export const ROOM_CREATION_METHODS = ["client-sdk", "rest-api"] as const;
+export type RoomCreationMethod = (typeof ROOM_CREATION_METHODS)[number];
+
+/** What the guide says of voice rooms, as the caveat of a voice room planned as recorded. */
+export const VOICE_ROOM_CAVEAT =
+  "voice rooms: recording is not supported by default; Tencent must enable it for the app (Contact Us) before it is recorded";
 
 /** Client SDK spellings (`.videoDynamicGrid9Seats`, `.karaoke`; the guide also writes `.videoLandscape4Seat`). */
 const CLIENT_NAMES: Readonly<Record<string, SeatTemplate>> = Object.fromEntries([
@@ -56,7 +79,12 @@ export function isVoiceRoomTemplate(template: SeatTemplate): boolean {
 export interface LiveRoom {
   /** `SeatTemplate` of the room. */
   readonly seatTemplate: SeatTemplate;
-  /** `isUnlimitedRoomEnabled` as sent at creation. @default - the template's default (true for video, false for voice) */
+  /**
+   * How the room is created: the default of `isUnlimitedRoomEnabled` depends on it.
+   * @default "client-sdk" - the guide's template table applies
+   */
+  readonly createdWith?: RoomCreationMethod;
+  /** `isUnlimitedRoomEnabled` as sent at creation. @default - the default of `createdWith` */
   readonly isUnlimitedRoomEnabled?: boolean;
   /** `IsCloudRecordEnabled` as sent at creation: true, false, or unset (follow Full Room Recording). @default - unset */
   readonly isCloudRecordEnabled?: boolean;
@@ -66,7 +94,7 @@ export interface LiveRoom {
   readonly createdViaLive?: boolean;
 }
 
-/** The SDKAppID's console Room Recording settings. */
+/** The SDKAppID's console Room Recording settings when the room is created. */
 export interface RoomRecordingSettings {
   /** "Full Room Recording" switch. */
   readonly fullRoomRecording: boolean;
@@ -77,7 +105,12 @@ export interface RoomRecordingSettings {
 /** Why a room is or is not recorded; stable codes for machines, `explanation` for people. */
 export type RoomScopeReason =
   | "not-created-via-live"
+  /** `isUnlimitedRoomEnabled` explicitly false. */
   | "unlimited-room-disabled"
+  /** A voice template without `isUnlimitedRoomEnabled`: the client SDK's default is false ("not supported by default"). */
+  | "voice-room-default"
+  /** A REST-created room without `IsUnlimitedRoomEnabled`: the REST default is false. */
+  | "rest-api-default"
   | "cloud-record-disabled-for-room"
   | "full-room-recording-off"
   | "storage-not-configured"
@@ -92,13 +125,32 @@ export interface RoomRecordingDecision {
   readonly content?: RecordedContent;
   readonly reason: RoomScopeReason;
   readonly explanation: string;
-  /** The `isUnlimitedRoomEnabled` value that applied (given, or the template default). */
+  /** The `isUnlimitedRoomEnabled` value that applied (given, or the default of how the room is created). */
   readonly effectiveUnlimitedRoomEnabled: boolean;
+  /**
+   * What must also hold, outside this package's sight, for the decision to come true: set for voice rooms planned as
+   * recorded (Tencent's enablement, {@link VOICE_ROOM_CAVEAT}).
+   */
+  readonly caveat?: string;
 }
 
-/** Decides whether Live records a room, what it records and why. Pure; covers every combination of the guide's tables. */
+/** The `isUnlimitedRoomEnabled` a room gets when it does not send it. */
+export function defaultUnlimitedRoomEnabled(template: SeatTemplate, createdWith: RoomCreationMethod = "client-sdk"): boolean {
+  return createdWith === "rest-api" ? REST_DEFAULT_UNLIMITED_ROOM_ENABLED : DEFAULT_UNLIMITED_ROOM_ENABLED[template];
+}
+
+/** The `isUnlimitedRoomEnabled` that applies to a room: as sent, else the default of how it is created. */
+export function effectiveUnlimitedRoomEnabled(room: Pick<LiveRoom, "seatTemplate" | "createdWith" | "isUnlimitedRoomEnabled">): boolean {
+  return room.isUnlimitedRoomEnabled ?? defaultUnlimitedRoomEnabled(room.seatTemplate, room.createdWith);
+}
+
+/**
+ * Decides whether Live records a room, what it records and why, from the console settings when the room is created.
+ * Pure; covers every combination of the guide's tables and of the two ways of creating a room.
+ */
 export function decideRoomRecording(room: LiveRoom, settings: RoomRecordingSettings): RoomRecordingDecision {
-  const unlimited = room.isUnlimitedRoomEnabled ?? DEFAULT_UNLIMITED_ROOM_ENABLED[room.seatTemplate];
+  const unlimited = effectiveUnlimitedRoomEnabled(room);
+  const voice = isVoiceRoomTemplate(room.seatTemplate);
   const no = (reason: RoomScopeReason, explanation: string): RoomRecordingDecision => ({
     recorded: false,
     reason,
@@ -110,11 +162,17 @@ export function decideRoomRecording(room: LiveRoom, settings: RoomRecordingSetti
     return no("not-created-via-live", "Live records only rooms created through Live; TRTC Global Auto-Recording or manual recording would be needed");
   }
   if (!unlimited) {
-    const why =
-      room.isUnlimitedRoomEnabled === undefined
-        ? `isUnlimitedRoomEnabled defaults to false for ${room.seatTemplate} (voice rooms are not recorded by default; Tencent must enable it)`
-        : "isUnlimitedRoomEnabled is false";
-    return no("unlimited-room-disabled", why);
+    if (room.isUnlimitedRoomEnabled === false) return no("unlimited-room-disabled", "isUnlimitedRoomEnabled is false");
+    if (room.createdWith === "rest-api") {
+      return no(
+        "rest-api-default",
+        "created with the REST create_room without IsUnlimitedRoomEnabled, which defaults to false there (send IsUnlimitedRoomEnabled: true)",
+      );
+    }
+    return no(
+      "voice-room-default",
+      `isUnlimitedRoomEnabled defaults to false for ${room.seatTemplate} (voice rooms are not recorded by default; Tencent must enable it)`,
+    );
   }
   if (room.isCloudRecordEnabled === false) {
     return no("cloud-record-disabled-for-room", "IsCloudRecordEnabled is false: never recorded, even with Full Room Recording on");
@@ -139,5 +197,13 @@ export function decideRoomRecording(room: LiveRoom, settings: RoomRecordingSetti
       : content === "mixed-stream"
         ? `one mixed-stream file of the ${room.hostCount} hosts`
         : "single-stream of the host";
-  return { recorded: true, content, reason, explanation: `recorded as ${what}: ${because}`, effectiveUnlimitedRoomEnabled: unlimited };
+  const caveat = voice ? VOICE_ROOM_CAVEAT : undefined;
+  return {
+    recorded: true,
+    content,
+    reason,
+    explanation: `recorded as ${what}: ${because}${caveat ? ` (${caveat})` : ""}`,
+    effectiveUnlimitedRoomEnabled: unlimited,
+    ...(caveat ? { caveat } : {}),
+  };
 }

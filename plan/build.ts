@@ -3,13 +3,16 @@
  * give the same plan.
  */
 import type { DesiredApp, DesiredState, FindingData } from "../lib/desired-state";
+import { liveRecordedRooms } from "../lib/desired-state";
+import { LIVE_RECORDING_FORMAT, MAX_FILE_DURATION_MINUTES, RESUME_WAIT_SECONDS } from "../lib/limits";
 import { estimateMonthlyCost } from "./cost";
-import { decideDeclaredRoom, describeFileLimits, describeRecordingMode, describeRetention } from "./describe";
+import { CONSOLE_NOTES, LIVE_RECORDING_FACTS, decideDeclaredRoom, describeRetention } from "./describe";
 import {
   AppPlan,
   CallbacksPlan,
   EnvironmentPlan,
   GlobalAutoRecordingPlan,
+  LiveRecordingPlan,
   PricingPlan,
   RECORDING_PLAN_SCHEMA,
   RECORDING_PLAN_VERSION,
@@ -21,7 +24,19 @@ import { DEFAULT_BITRATE_KBPS, PRICE_TABLE, STORAGE_HORIZON_MONTHS } from "./pri
 /** The plan of every environment (sorted by name). */
 export function buildRecordingPlan(states: readonly DesiredState[]): RecordingPlan {
   const environments = [...states].sort((a, b) => compare(a.environment, b.environment)).map(environmentPlan);
-  return { schema: RECORDING_PLAN_SCHEMA, version: RECORDING_PLAN_VERSION, pricing: pricingPlan(), environments };
+  return { schema: RECORDING_PLAN_SCHEMA, version: RECORDING_PLAN_VERSION, pricing: pricingPlan(), liveRecording: liveRecordingPlan(), environments };
+}
+
+/** What Live records (fixed by Tencent) and the console notes: the same for every app. */
+function liveRecordingPlan(): LiveRecordingPlan {
+  return {
+    configurable: false,
+    format: LIVE_RECORDING_FORMAT,
+    maxFileDurationMinutes: MAX_FILE_DURATION_MINUTES,
+    resumeWaitSeconds: RESUME_WAIT_SECONDS,
+    facts: [...LIVE_RECORDING_FACTS],
+    consoleNotes: [...CONSOLE_NOTES],
+  };
 }
 
 function pricingPlan(): PricingPlan {
@@ -45,38 +60,27 @@ function appPlan(app: DesiredApp): AppPlan {
     return {
       name: room.name,
       seatTemplate: room.seatTemplate,
+      createdWith: room.createdWith,
       recorded: d.recorded,
       content: d.recorded ? (d.content ?? "single-or-mixed") : null,
       reason: d.reason,
       explanation: d.explanation,
+      caveat: d.caveat ?? null,
       expectRecorded: room.expectRecorded,
       typicalHosts: room.typicalHosts,
     };
   });
-  const r = app.recording;
-  const globalAutoRecording = globalAutoRecordingPlan(app, rooms);
-  const estimatedCost = estimateMonthlyCost(app);
-  if (estimatedCost.status === "estimated" && globalAutoRecording.conflict !== "none") {
-    estimatedCost.notes.push(
-      `not included: ${globalAutoRecording.declared === "on" ? "" : "if Global Auto-Recording is on, "}its second recording of the same rooms (one file per host, billed again)`,
-    );
-  }
+  const globalAutoRecording = globalAutoRecordingPlan(app);
+  const estimatedCost = estimateMonthlyCost(app, globalAutoRecording.conflict);
   return {
     path: app.path,
     sdkAppId: app.sdkAppId,
+    account: app.account,
     vodApplication: app.vodApplication
       ? { name: app.vodApplication.name, managed: app.vodApplication.managed, subAppId: app.vodApplication.subAppId }
       : null,
     retention: app.retention,
     retentionText: describeRetention(app.retention),
-    recording: {
-      mode: r.mode,
-      modeText: describeRecordingMode(r.mode),
-      format: r.format,
-      maxFileDurationMinutes: r.maxFileDurationMinutes,
-      resumeWaitSeconds: r.resumeWaitSeconds,
-      fileLimitsText: fileLimitsText(app),
-    },
     fullRoomRecording: app.fullRoomRecording,
     globalAutoRecording,
     callbacks: callbacksPlan(app),
@@ -92,23 +96,23 @@ function appPlan(app: DesiredApp): AppPlan {
   };
 }
 
-function fileLimitsText(app: DesiredApp): string {
-  const r = app.recording;
-  return (
-    `${describeFileLimits(r)}: a session longer than ${r.maxFileDurationMinutes} min is cut into several files, ` +
-    `with about ${r.resumeWaitSeconds} s missing between them`
-  );
-}
-
-/** Global Auto-Recording as declared, and whether it records what Live records a second time. */
-function globalAutoRecordingPlan(app: DesiredApp, rooms: readonly RoomPlan[]): GlobalAutoRecordingPlan {
-  const liveRecords = app.fullRoomRecording || rooms.some((r) => r.recorded);
+/**
+ * Global Auto-Recording as declared, and whether it records what Live records a second time: the same definition as
+ * rules LR001 and LR007 (`liveRecordedRooms`).
+ */
+function globalAutoRecordingPlan(app: DesiredApp): GlobalAutoRecordingPlan {
+  const live = liveRecordedRooms(app);
+  const rooms = live.roomsDeclared ? `rooms ${live.names.map((n) => `"${n}"`).join(", ")}` : "the Live rooms of Full Room Recording (no room declared)";
   const finding = (id: string): FindingData | undefined => app.findings.find((f) => f.ruleId === id);
   const base = { declared: app.globalAutoRecording, ruleId: null, acknowledgedReason: null };
+  const twice = `it records ${rooms} again, each host to its own file: the same content may be recorded twice, resulting in extra charges`;
   switch (app.globalAutoRecording) {
     case "off":
       return { ...base, conflict: "none", text: "off (declared): nothing is recorded twice" };
     case "on": {
+      if (!live.anyRecorded) {
+        return { ...base, conflict: "none", text: "on (declared): Live records no declared room here, so nothing is recorded twice" };
+      }
       const lr001 = finding("LR001");
       if (lr001 && lr001.acknowledgedReason !== null) {
         return {
@@ -116,26 +120,20 @@ function globalAutoRecordingPlan(app: DesiredApp, rooms: readonly RoomPlan[]): G
           conflict: "acknowledged",
           ruleId: "LR001",
           acknowledgedReason: lr001.acknowledgedReason,
-          text: `on (declared) with Full Room Recording: every host is recorded and billed twice, LR001 acknowledged: ${lr001.acknowledgedReason}`,
+          text: `on (declared): ${twice}; LR001 acknowledged: ${lr001.acknowledgedReason}`,
         };
       }
-      if (lr001) {
-        return { ...base, conflict: "double-recording", ruleId: "LR001", text: "on (declared) with Full Room Recording: every host is recorded and billed twice (LR001)" };
-      }
-      if (liveRecords) {
-        return { ...base, conflict: "double-recording", text: "on (declared): the rooms Live records are recorded again, one file per host, and billed twice" };
-      }
-      return { ...base, conflict: "none", text: "on (declared): Live records no room here, so nothing is recorded twice" };
+      return { ...base, conflict: "double-recording", ruleId: lr001 ? "LR001" : null, text: `on (declared): ${twice}${lr001 ? " (LR001)" : ""}` };
     }
     case "unknown": {
-      if (!liveRecords) return { ...base, conflict: "none", text: "undeclared: Live records no room here, so nothing is recorded twice" };
+      if (!live.anyRecorded) return { ...base, conflict: "none", text: "undeclared: Live records no declared room here, so nothing is recorded twice" };
       const lr007 = finding("LR007");
       return {
         ...base,
         conflict: "unverified",
         ruleId: lr007 ? "LR007" : null,
         acknowledgedReason: lr007?.acknowledgedReason ?? null,
-        text: "undeclared: if it is on, the rooms Live records are recorded again, one file per host (declare it to make the plan exact)",
+        text: `undeclared: if it is on, ${twice} (declare it to make the plan exact)`,
       };
     }
   }

@@ -1,9 +1,10 @@
 /**
  * How the desired state reads to people: the words shared by the summary (`npm start`) and the recording plan, so
- * both describe retention, the recording template, the VOD application, callbacks and rooms the same way.
+ * both describe retention, what Live records (fixed), the VOD application, callbacks and rooms the same way.
  */
 import { formatRetention, isStorageConfigured, liveRoomOf } from "../lib/desired-state";
-import type { DesiredApp, DesiredCallbacks, DesiredRoom, DesiredVodApplication, RecordingSettingsData, RetentionSpecData } from "../lib/desired-state";
+import type { DesiredApp, DesiredCallbacks, DesiredRoom, DesiredVodApplication, RetentionSpecData } from "../lib/desired-state";
+import { LIVE_RECORDING_FORMAT, MAX_FILE_DURATION_MINUTES, RESUME_WAIT_SECONDS } from "../lib/limits";
 import { RoomRecordingDecision, decideRoomRecording } from "../lib/room-scope";
 
 /** "90 days", "1 day", "forever", or "none" when no Save Duration is set. */
@@ -11,22 +12,25 @@ export function describeRetention(retention: RetentionSpecData | null): string {
   return retention === null ? "none" : formatRetention(retention);
 }
 
-/** The recording mode in words. */
-export function describeRecordingMode(mode: RecordingSettingsData["mode"]): string {
-  switch (mode) {
-    case "as-live":
-      return "single-stream with one host, one mixed-stream file with several";
-    case "single-stream":
-      return "single-stream: every host to its own file";
-    case "mixed-stream":
-      return "mixed-stream: all hosts into one file";
-  }
-}
+/**
+ * What Live records, as the guide states it: fixed by Tencent, the same for every app, not configuration (nothing in
+ * this package changes it; `ManualRecording` is TRTC Cloud Recording's configurable request).
+ */
+export const LIVE_RECORDING_FACTS: readonly string[] = [
+  `${LIVE_RECORDING_FORMAT} files (Recording File Format)`,
+  "the entire session from room creation to dissolution; starting or stopping recording mid-session is not supported",
+  `at most ${MAX_FILE_DURATION_MINUTES} minutes a file: if exceeded, recording is interrupted, and Resume Recording waits ${RESUME_WAIT_SECONDS} seconds before restarting`,
+  "video live: single-stream of the host's audio and video in single-host rooms; one mixed-stream file of all hosts in multi-host rooms",
+  "voice chat rooms: recording is not supported by default; to enable it, contact Tencent (Contact Us)",
+  "stored only to VOD (standard storage of its Media Asset Management)",
+];
 
-/** File limits: the longest file and the gap before recording resumes in a new file. */
-export function describeFileLimits(recording: RecordingSettingsData): string {
-  return `files up to ${recording.maxFileDurationMinutes} min, resumed after ${recording.resumeWaitSeconds} s`;
-}
+/** What to know before and when changing the console's Room Recording. */
+export const CONSOLE_NOTES: readonly string[] = [
+  "Room Recording can be configured only once Video on Demand (VOD) is activated: if it is not, Configure Now prompts to enable VOD first",
+  "a console change (Full Room Recording, VOD Application, Save Duration) applies to rooms created after it; rooms already live keep what was decided when they were created (our reading of \"starting or stopping recording mid-session is not supported\")",
+  "Save Duration: the guide does not list the console's options or its unit; the declared retention (whole days, or forever) is what to set, and this package refuses no value the guide allows",
+];
 
 /** "live-recording-production (managed by Terraform)", "(existing, SubAppId 123)", or "none". */
 export function describeVodApplication(vod: DesiredVodApplication | null): string {

@@ -4,7 +4,7 @@
  * Only differences are listed; `changed` is false when there are none.
  */
 import { canonicalJson } from "../lib/canonical-json";
-import { formatYuan, formatYuanDelta } from "./cost";
+import { formatYuanRange, formatYuanRangeDelta } from "./cost";
 import type { AppPlan, CallbacksPlan, CostEstimate, EnvironmentPlan, FindingPlan, RecordingPlan, RoomPlan } from "./model";
 
 export interface EnvironmentChange {
@@ -30,6 +30,9 @@ export function diffPlans(base: RecordingPlan, current: RecordingPlan): PlanDiff
         ? `unit prices changed (table of ${current.pricing.asOf})`
         : `unit prices: table of ${base.pricing.asOf} → ${current.pricing.asOf}`,
     );
+  }
+  if (canonicalJson(base.liveRecording) !== canonicalJson(current.liveRecording)) {
+    general.push("what Live records (fixed by Tencent), as this package states it, changed: see the plan's first section");
   }
   const names = [...new Set([...base.environments, ...current.environments].map((e) => e.name))].sort();
   const environments: EnvironmentChange[] = [];
@@ -107,14 +110,12 @@ function environmentChanges(before: EnvironmentPlan, after: EnvironmentPlan): st
 function appChanges(a: AppPlan, b: AppPlan): string[] {
   const out: string[] = [];
   if (a.sdkAppId !== b.sdkAppId) out.push(`SDKAppID ${a.sdkAppId} → ${b.sdkAppId}`);
+  if (a.account !== b.account) out.push(`account ${a.account ?? "not named"} → ${b.account ?? "not named"}`);
   out.push(...vodChanges(a, b));
   if (a.retentionText !== b.retentionText) out.push(`retention ${retentionChange(a.retentionText, b.retentionText)}`);
-  if (a.recording.mode !== b.recording.mode) out.push(`recording mode ${MODE_NAMES[a.recording.mode]} → ${MODE_NAMES[b.recording.mode]}`);
-  if (a.recording.maxFileDurationMinutes !== b.recording.maxFileDurationMinutes) {
-    out.push(`max file duration ${a.recording.maxFileDurationMinutes} → ${b.recording.maxFileDurationMinutes} min`);
+  if (a.fullRoomRecording !== b.fullRoomRecording) {
+    out.push(`Full Room Recording ${onOff(a.fullRoomRecording)} → ${onOff(b.fullRoomRecording)} (for rooms created after the change)`);
   }
-  if (a.recording.resumeWaitSeconds !== b.recording.resumeWaitSeconds) out.push(`resume wait ${a.recording.resumeWaitSeconds} → ${b.recording.resumeWaitSeconds} s`);
-  if (a.fullRoomRecording !== b.fullRoomRecording) out.push(`Full Room Recording ${onOff(a.fullRoomRecording)} → ${onOff(b.fullRoomRecording)}`);
   if (a.globalAutoRecording.declared !== b.globalAutoRecording.declared) {
     out.push(`Global Auto-Recording (declared) ${a.globalAutoRecording.declared} → ${b.globalAutoRecording.declared}`);
   }
@@ -128,15 +129,9 @@ function appChanges(a: AppPlan, b: AppPlan): string[] {
   return out;
 }
 
-const MODE_NAMES: Readonly<Record<AppPlan["recording"]["mode"], string>> = {
-  "as-live": "as Live (single-stream with one host, mixed-stream with several)",
-  "single-stream": "single-stream",
-  "mixed-stream": "mixed-stream",
-};
-
 const CONFLICT_NAMES: Readonly<Record<AppPlan["globalAutoRecording"]["conflict"], string>> = {
   none: "none",
-  "double-recording": "yes (every host recorded and billed twice)",
+  "double-recording": "yes (the same content may be recorded twice, with extra charges)",
   acknowledged: "acknowledged",
   unverified: "possible (Global Auto-Recording undeclared)",
 };
@@ -190,8 +185,12 @@ function callbackChanges(a: CallbacksPlan, b: CallbacksPlan): string[] {
 }
 
 function roomState(r: RoomPlan): string {
-  return r.recorded ? `recorded (${r.content === "single-or-mixed" ? "single- or mixed-stream" : r.content})` : "not recorded";
+  if (!r.recorded) return "not recorded";
+  const how = r.content === "single-or-mixed" ? "single- or mixed-stream" : r.content;
+  return `recorded (${how}${r.caveat !== null ? ", if Tencent enabled voice-room recording" : ""})`;
 }
+
+const CREATED_WITH: Readonly<Record<RoomPlan["createdWith"], string>> = { "client-sdk": "client SDK", "rest-api": "REST API" };
 
 function roomChanges(a: readonly RoomPlan[], b: readonly RoomPlan[]): string[] {
   const out: string[] = [];
@@ -202,6 +201,7 @@ function roomChanges(a: readonly RoomPlan[], b: readonly RoomPlan[]): string[] {
       continue;
     }
     if (before.seatTemplate !== r.seatTemplate) out.push(`room ${r.name}: template ${before.seatTemplate} → ${r.seatTemplate}`);
+    if (before.createdWith !== r.createdWith) out.push(`room ${r.name}: created with ${CREATED_WITH[before.createdWith]} → ${CREATED_WITH[r.createdWith]}`);
     if (roomState(before) !== roomState(r)) out.push(`room ${r.name}: ${roomState(before)} → ${roomState(r)} (${r.explanation})`);
   }
   for (const r of a) if (!b.some((x) => x.name === r.name)) out.push(`room ${r.name} removed`);
@@ -223,8 +223,10 @@ function findingChanges(a: readonly FindingPlan[], b: readonly FindingPlan[]): s
 }
 
 function costText(c: CostEstimate): string {
-  return c.status === "estimated" ? `estimated ${formatYuan(c.totalMonthlyCny)}/month` : `cost not estimated: ${c.reason}`;
+  return c.status === "estimated" ? `estimated ${formatYuanRange(c.totalMonthlyCny)}/month` : `cost not estimated: ${c.reason}`;
 }
+
+const same = (x: { min: number; max: number }, y: { min: number; max: number }): boolean => x.min === y.min && x.max === y.max;
 
 function costChanges(a: CostEstimate, b: CostEstimate): string[] {
   if (a.status === "estimated" && b.status === "estimated") {
@@ -234,10 +236,21 @@ function costChanges(a: CostEstimate, b: CostEstimate): string[] {
     if (a.storage.averageBitrateKbps !== b.storage.averageBitrateKbps) {
       out.push(`average bitrate ${a.storage.averageBitrateKbps} → ${b.storage.averageBitrateKbps} kbps`);
     }
-    const rec = b.recording.monthlyCny - a.recording.monthlyCny;
+    if (!same(a.recording.streamsPerRoom, b.recording.streamsPerRoom)) {
+      const s = (r: { min: number; max: number }) => (r.min === r.max ? `${r.min}` : `${r.min} to ${r.max}`);
+      out.push(`billed streams per room ${s(a.recording.streamsPerRoom)} → ${s(b.recording.streamsPerRoom)}`);
+    }
+    if (!same(a.recording.monthlyCny, b.recording.monthlyCny)) out.push(`estimated recording ${formatYuanRangeDelta(a.recording.monthlyCny, b.recording.monthlyCny)}/month`);
     const sto = b.storage.monthlyCny - a.storage.monthlyCny;
-    if (rec !== 0) out.push(`estimated recording ${formatYuanDelta(rec)}/month`);
-    if (sto !== 0) out.push(`estimated storage ${formatYuanDelta(sto)}/month`);
+    if (sto !== 0) out.push(`estimated storage ${formatYuanRangeDelta({ min: a.storage.monthlyCny, max: a.storage.monthlyCny }, { min: b.storage.monthlyCny, max: b.storage.monthlyCny })}/month`);
+    const da = a.doubleRecording;
+    const db = b.doubleRecording;
+    const doubleText = (d: NonNullable<typeof da>) => `${d.included ? "" : "if Global Auto-Recording is on, "}${formatYuanRange(d.monthlyCny)}/month`;
+    if (da === null && db !== null) out.push(`estimated double recording by Global Auto-Recording: ${doubleText(db)}`);
+    else if (da !== null && db === null) out.push("estimated double recording by Global Auto-Recording: none");
+    else if (da !== null && db !== null && (da.included !== db.included || !same(da.monthlyCny, db.monthlyCny))) {
+      out.push(`estimated double recording by Global Auto-Recording ${doubleText(da)} → ${doubleText(db)}`);
+    }
     return out;
   }
   if (a.status === b.status) return a.status === "not-estimated" && b.status === "not-estimated" && a.reason !== b.reason ? [`cost not estimated: ${b.reason}`] : [];

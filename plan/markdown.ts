@@ -2,7 +2,7 @@
  * The recording plan as Markdown, for a pull-request comment: per environment a heading, a short table, the rooms,
  * the Mermaid flow and the findings. Deterministic: no dates of the run, no paths.
  */
-import { formatYuan } from "./cost";
+import { formatYuan, formatYuanRange } from "./cost";
 import { describeCallback, findingTag } from "./describe";
 import { renderMermaid } from "./mermaid";
 import type { AppPlan, EnvironmentPlan, RecordingPlan, RoomPlan } from "./model";
@@ -22,6 +22,11 @@ function escapeText(text: string): string {
 
 export function renderPlanMarkdown(plan: RecordingPlan): string {
   const out: string[] = [PLAN_MARKER, "# Recording plan", ""];
+  out.push("What Live records (fixed by Tencent, not configuration; for other parameters see TRTC Cloud Recording, `ManualRecording`):", "");
+  for (const fact of plan.liveRecording.facts) out.push(`- ${escapeText(fact)}`);
+  out.push("", "Console Room Recording:", "");
+  for (const note of plan.liveRecording.consoleNotes) out.push(`- ${escapeText(note)}`);
+  out.push("");
   if (plan.environments.length === 0) {
     out.push("No environment declares Live recording.", "");
   }
@@ -56,22 +61,20 @@ function appSection(env: EnvironmentPlan, app: AppPlan): string[] {
     .filter(([, c]) => c !== null)
     .map(([name, c]) => describeCallback({ label: name, url: c!.url, signed: c!.signed }));
   const rows: Array<[string, string]> = [
-    ["SDKAppID", `${app.sdkAppId} (${env.region ?? "region not set"})`],
+    ["SDKAppID", `${app.sdkAppId} (${env.region ?? "region not set"})${app.account !== null ? `, account ${app.account}` : ""}`],
     [
       "VOD application",
       vod === null ? "none" : `${vod.name ?? "(name known at deploy)"} (${vod.managed ? "managed by Terraform" : `existing, SubAppId ${vod.subAppId ?? "known at deploy"}`})`,
     ],
-    ["Retention", app.retentionText],
-    ["Recording", `${app.recording.format.toUpperCase()}, ${app.recording.modeText}`],
-    ["File limits", app.recording.fileLimitsText],
-    ["Full Room Recording", app.fullRoomRecording ? "on" : "off"],
+    ["Retention (Save Duration)", app.retentionText],
+    ["Full Room Recording", `${app.fullRoomRecording ? "on" : "off"} (applies to rooms created after the change)`],
     ["Global Auto-Recording", app.globalAutoRecording.text],
     ["Callbacks", callbacks.length > 0 ? callbacks.join("\n") : "none"],
     ["Estimated cost", costCell(app)],
   ];
   const out = ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${escapeCell(v)} |`), ""];
   if (app.rooms.length > 0) {
-    out.push("| Room | Template | Recorded | How | Why |", "|---|---|---|---|---|");
+    out.push("| Room | Template | Created with | Recorded | How | Why |", "|---|---|---|---|---|---|");
     for (const room of app.rooms) out.push(roomRow(room));
     out.push("");
   } else {
@@ -88,9 +91,12 @@ function appSection(env: EnvironmentPlan, app: AppPlan): string[] {
     }
     out.push("");
   }
-  if (app.estimatedCost.status === "estimated" && app.estimatedCost.notes.length > 0) {
+  if (app.estimatedCost.status === "estimated") {
+    const c = app.estimatedCost;
     out.push("<details><summary>Estimate notes</summary>", "");
-    for (const note of app.estimatedCost.notes) out.push(`- ${escapeText(note)}`);
+    out.push(`- basis: ${escapeText(c.basis)}`);
+    if (c.recording.rangeReason !== null) out.push(`- range: ${escapeText(c.recording.rangeReason)}`);
+    for (const note of c.notes) out.push(`- ${escapeText(note)}`);
     out.push("", "</details>", "");
   }
   return out;
@@ -100,18 +106,28 @@ function costCell(app: AppPlan): string {
   const c = app.estimatedCost;
   if (c.status === "not-estimated") return `not estimated: ${c.reason}`;
   const assumed = c.storage.unitPriceAssumed || c.notes.some((n) => n.startsWith("estimate uses assumed unit price")) ? " (uses an assumed unit price, see notes)" : "";
+  const streams = c.recording.streamsPerRoom.max > 1 ? `, ${c.recording.streamsPerRoom.min} to ${c.recording.streamsPerRoom.max} streams per room` : "";
+  const d = c.doubleRecording;
+  const double =
+    d === null
+      ? ""
+      : d.included
+        ? `; with Global Auto-Recording's second recording (declared on) ${formatYuanRange(d.monthlyCny)}`
+        : `; if Global Auto-Recording is on, +${formatYuanRange(d.monthlyCny)}`;
   return (
-    `${formatYuan(c.totalMonthlyCny)}/month: recording ${formatYuan(c.recording.monthlyCny)} ` +
-    `(${formatNumber(c.recordedHoursPerMonth)} h ${c.resolution}), storage ${formatYuan(c.storage.monthlyCny)} ` +
-    `(${formatNumber(c.storage.storedGb >= 10 ? Math.round(c.storage.storedGb) : c.storage.storedGb)} GB kept)${assumed}`
+    `${formatYuanRange(c.totalMonthlyCny)}/month: recording ${formatYuanRange(c.recording.monthlyCny)} ` +
+    `(${formatNumber(c.recordedHoursPerMonth)} h ${c.resolution}${streams}), storage ${formatYuan(c.storage.monthlyCny)} ` +
+    `(${formatNumber(c.storage.storedGb >= 10 ? Math.round(c.storage.storedGb) : c.storage.storedGb)} GB kept)${double}${assumed}`
   );
 }
 
+const CREATED_WITH: Readonly<Record<RoomPlan["createdWith"], string>> = { "client-sdk": "client SDK", "rest-api": "REST API" };
+
 function roomRow(room: RoomPlan): string {
   const how = room.content === null ? "" : room.content === "single-or-mixed" ? "single-stream with one host, mixed with several" : room.content;
-  const recorded = room.recorded ? "yes" : "no";
+  const recorded = room.recorded ? (room.caveat !== null ? "yes, if Tencent enabled it" : "yes") : "no";
   const expected = room.recorded !== room.expectRecorded ? (room.expectRecorded ? " (expected: yes)" : " (expected: no)") : "";
-  return `| ${escapeCell(room.name)} | ${room.seatTemplate} | ${recorded}${expected} | ${how} | ${escapeCell(room.explanation)} |`;
+  return `| ${escapeCell(room.name)} | ${room.seatTemplate} | ${CREATED_WITH[room.createdWith]} | ${recorded}${expected} | ${how} | ${escapeCell(room.explanation)} |`;
 }
 
 function formatNumber(n: number): string {

@@ -22,6 +22,8 @@ const CONTENT_NODES: Readonly<Record<RoomContent, { id: string; lines: readonly 
 const REASON_LABELS: Readonly<Record<RoomScopeReason, string>> = {
   "not-created-via-live": "not created via Live",
   "unlimited-room-disabled": "isUnlimitedRoomEnabled false",
+  "voice-room-default": "voice room: not recorded by default",
+  "rest-api-default": "REST create_room: isUnlimitedRoomEnabled defaults to false",
   "cloud-record-disabled-for-room": "IsCloudRecordEnabled false",
   "full-room-recording-off": "Full Room Recording off",
   "storage-not-configured": "no VOD application or retention",
@@ -79,7 +81,7 @@ export function renderMermaid(app: AppPlan): string {
     });
   }
   app.rooms.forEach((room, i) => {
-    nodes.push(`  room_${i}[${label(room.name, room.seatTemplate)}]`);
+    nodes.push(`  room_${i}[${label(room.name, room.seatTemplate, ...(room.caveat !== null ? ["if Tencent enabled voice-room recording"] : []))}]`);
     roomIds.push({ id: `room_${i}`, recorded: room.recorded, content: room.content, reason: room.reason });
   });
 
@@ -132,7 +134,7 @@ export function renderMermaid(app: AppPlan): string {
     const title = undeclared ? "Global Auto-Recording (undeclared)" : "Global Auto-Recording on";
     const note = gar.conflict === "acknowledged" ? `${gar.ruleId} acknowledged` : gar.ruleId ?? "double recording";
     nodes.push(`  gar{{${label(title, note)}}}`);
-    nodes.push(`  gar_files[${label(undeclared ? "if on: one more file per host" : "one more file per host", "billed twice")}]`);
+    nodes.push(`  gar_files[${label(undeclared ? "if on: one more file per host" : "one more file per host", "may be recorded twice: extra charges")}]`);
     for (const r of roomIds) {
       if (r.recorded) dupEdges.push(edge(`  ${r.id} ${arrow}|${label(undeclared ? "if on: again, per host" : "again, per host")}| gar`));
     }

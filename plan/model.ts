@@ -8,10 +8,14 @@
  */
 import { z } from "zod";
 import { GLOBAL_AUTO_RECORDING_DECLARATIONS, RESOLUTIONS } from "../lib/desired-state";
-import { SEAT_TEMPLATES } from "../lib/room-scope";
+import { ROOM_CREATION_METHODS, SEAT_TEMPLATES } from "../lib/room-scope";
 
 export const RECORDING_PLAN_SCHEMA = "trtc-live-recording/recording-plan";
-export const RECORDING_PLAN_VERSION = 1;
+/**
+ * 2: Live's recording behaviour is one fixed, plan-wide statement (`liveRecording`), no longer per-app settings; rooms
+ * say how they are created and carry a caveat; the cost is a range with its basis and the double-recording cost.
+ */
+export const RECORDING_PLAN_VERSION = 2;
 
 const retention = z.union([z.object({ days: z.number().int().positive() }).strict(), z.object({ forever: z.literal(true) }).strict()]);
 
@@ -25,15 +29,17 @@ const vodApplication = z
   })
   .strict();
 
-const recording = z
+/** What Live records: fixed by Tencent, the same for every app, shown as a fact and never as configuration. */
+const liveRecording = z
   .object({
-    mode: z.enum(["as-live", "single-stream", "mixed-stream"]),
-    modeText: z.string(),
-    format: z.literal("mp4"),
+    configurable: z.literal(false),
+    format: z.literal("MP4"),
     maxFileDurationMinutes: z.number().int().positive(),
     resumeWaitSeconds: z.number().int().nonnegative(),
-    /** The file limits in words, e.g. the 1440-minute files and the 30 s gap before recording resumes. */
-    fileLimitsText: z.string(),
+    /** The guide's statements of what Live records, in words. */
+    facts: z.array(z.string()),
+    /** What to know before and when changing the console settings (VOD activation, when a change applies, Save Duration). */
+    consoleNotes: z.array(z.string()),
   })
   .strict();
 
@@ -44,7 +50,7 @@ const globalAutoRecording = z
     /** What the stack declares (the setting is console-only). */
     declared: z.enum(GLOBAL_AUTO_RECORDING_DECLARATIONS),
     /**
-     * From the declaration: `double-recording` (on while Live records rooms: every host recorded and billed again),
+     * From the declaration: `double-recording` (on while Live records declared rooms: they may be recorded twice, with extra charges),
      * `acknowledged` (the same, accepted with a written reason), `unverified` (undeclared while Live records), `none`.
      */
     conflict: z.enum(CONFLICT_STATUSES),
@@ -70,12 +76,15 @@ const room = z
   .object({
     name: z.string(),
     seatTemplate: z.enum(SEAT_TEMPLATES),
+    createdWith: z.enum(ROOM_CREATION_METHODS),
     recorded: z.boolean(),
     /** What Live records, null when the room is not recorded; `single-or-mixed` when the host count is not declared. */
     content: z.enum(ROOM_CONTENTS).nullable(),
     /** Stable code from the room-scope function (`full-room-recording-on`, `unlimited-room-disabled`, ...). */
     reason: z.string(),
     explanation: z.string(),
+    /** What must also hold outside this package's sight (Tencent's enablement of voice-room recording), null when nothing. */
+    caveat: z.string().nullable(),
     expectRecorded: z.boolean(),
     typicalHosts: z.number().int().positive().nullable(),
   })
@@ -91,17 +100,28 @@ const finding = z
   })
   .strict();
 
+/** A whole-yuan amount that may be a range (`min` = `max` when exact). */
+const cnyRange = z.object({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative() }).strict();
+const countRange = z.object({ min: z.number().int().positive(), max: z.number().int().positive() }).strict();
+
 const estimatedCost = z
   .object({
     status: z.literal("estimated"),
     currency: z.literal("CNY"),
+    /** How Live recording is billed, as the guide says, and what the estimate counts. */
+    basis: z.string(),
     recordedHoursPerMonth: z.number().nonnegative(),
     resolution: z.enum(RESOLUTIONS),
     recording: z
       .object({
+        /** Room-minutes of Live recording. */
         minutesPerMonth: z.number().int().nonnegative(),
         unitPriceCnyPer1000Minutes: z.number().nonnegative(),
-        monthlyCny: z.number().int().nonnegative(),
+        /** Billed streams per recorded room: 1, up to one per host for multi-host rooms (see `rangeReason`). */
+        streamsPerRoom: countRange,
+        monthlyCny: cnyRange,
+        /** Why the amount is a range, null when it is exact. */
+        rangeReason: z.string().nullable(),
       })
       .strict(),
     storage: z
@@ -122,8 +142,21 @@ const estimatedCost = z
         monthlyCny: z.number().int().nonnegative(),
       })
       .strict(),
-    /** Recording + storage, whole yuan per month. */
-    totalMonthlyCny: z.number().int().nonnegative(),
+    /**
+     * The same rooms recorded again by Global Auto-Recording (each host to its own file), when it is declared on
+     * (`included`) or undeclared ("if on", not included); null when it does not record the rooms Live records.
+     */
+    doubleRecording: z
+      .object({
+        globalAutoRecording: z.enum(["on", "unknown"]),
+        included: z.boolean(),
+        hostsPerRoom: countRange,
+        monthlyCny: cnyRange,
+      })
+      .strict()
+      .nullable(),
+    /** Recording + storage (+ the double recording when included), whole yuan per month. */
+    totalMonthlyCny: cnyRange,
     /** Assumptions and caveats, in words (assumed prices with where to verify them, defaulted bitrate, horizon). */
     notes: z.array(z.string()),
   })
@@ -136,10 +169,11 @@ const recordingPlanApp = z
     /** Construct path of the LiveRecording (stable id of the app within its environment). */
     path: z.string(),
     sdkAppId: z.number().int().positive(),
+    /** The Tencent Cloud account the environment names, null when it names none. */
+    account: z.string().nullable(),
     vodApplication: vodApplication.nullable(),
     retention: retention.nullable(),
     retentionText: z.string(),
-    recording,
     fullRoomRecording: z.boolean(),
     globalAutoRecording,
     callbacks,
@@ -176,6 +210,7 @@ export const recordingPlanSchema = z
     version: z.literal(RECORDING_PLAN_VERSION),
     /** The unit prices and defaults the estimates use. */
     pricing,
+    liveRecording,
     /** Sorted by name. */
     environments: z.array(environment),
   })
@@ -193,10 +228,54 @@ export type RoomContent = (typeof ROOM_CONTENTS)[number];
 export type CostEstimate = z.infer<typeof recordingPlanApp>["estimatedCost"];
 export type EstimatedCost = z.infer<typeof estimatedCost>;
 export type PricingPlan = z.infer<typeof pricing>;
+export type LiveRecordingPlan = z.infer<typeof liveRecording>;
+export type CnyRange = z.infer<typeof cnyRange>;
+
+/**
+ * Reads a version 1 plan (what the base branch of the first pull request after the upgrade writes) as version 2, so
+ * `plan --base` still says what changed: Live's fixed behaviour was per-app settings there (dropped; the plan-wide
+ * statement is left empty, so the comparison reports it), rooms were all planned as created with the client SDK, and
+ * costs were single amounts (read as exact ranges).
+ */
+function upgradeV1(json: Record<string, unknown>): Record<string, unknown> {
+  const exact = (n: unknown) => ({ min: n, max: n });
+  const environments = json.environments;
+  return {
+    ...json,
+    version: RECORDING_PLAN_VERSION,
+    liveRecording: { configurable: false, format: "MP4", maxFileDurationMinutes: 1440, resumeWaitSeconds: 30, facts: [], consoleNotes: [] },
+    environments: Array.isArray(environments)
+      ? environments.map((env: Record<string, unknown>) => ({
+          ...env,
+          apps: Array.isArray(env?.apps)
+            ? (env.apps as Array<Record<string, unknown>>).map(({ recording: _fixedNow, ...app }) => {
+                const cost = app.estimatedCost as Record<string, unknown> | undefined;
+                const rec = cost?.recording as Record<string, unknown> | undefined;
+                return {
+                  ...app,
+                  account: null,
+                  rooms: Array.isArray(app.rooms) ? (app.rooms as Array<Record<string, unknown>>).map((r) => ({ ...r, createdWith: "client-sdk", caveat: null })) : app.rooms,
+                  estimatedCost:
+                    cost?.status === "estimated"
+                      ? {
+                          ...cost,
+                          basis: "version 1 plan: single-stream recording price per room-minute",
+                          recording: { ...rec, streamsPerRoom: { min: 1, max: 1 }, monthlyCny: exact(rec?.monthlyCny), rangeReason: null },
+                          doubleRecording: null,
+                          totalMonthlyCny: exact(cost.totalMonthlyCny),
+                        }
+                      : cost,
+                };
+              })
+            : env?.apps,
+        }))
+      : environments,
+  };
+}
 
 /**
  * Checks a parsed JSON value against the plan schema; the error names `source` and lists every problem with its JSON
- * path. A plan of another version is rejected with both versions named.
+ * path. A version 1 plan is read as version 2 (`upgradeV1`); any other version is rejected with both versions named.
  */
 export function parseRecordingPlan(json: unknown, source = "recording plan"): RecordingPlan {
   if (json !== null && typeof json === "object" && !Array.isArray(json)) {
@@ -204,8 +283,9 @@ export function parseRecordingPlan(json: unknown, source = "recording plan"): Re
     if (schema !== RECORDING_PLAN_SCHEMA) {
       throw new Error(`${source} is not a recording plan: "schema" is ${JSON.stringify(schema)}, expected "${RECORDING_PLAN_SCHEMA}"`);
     }
-    if (version !== RECORDING_PLAN_VERSION) {
-      throw new Error(`${source} is a version ${JSON.stringify(version)} recording plan; this tool reads version ${RECORDING_PLAN_VERSION}`);
+    if (version === 1) json = upgradeV1(json as Record<string, unknown>);
+    else if (version !== RECORDING_PLAN_VERSION) {
+      throw new Error(`${source} is a version ${JSON.stringify(version)} recording plan; this tool reads versions 1 and ${RECORDING_PLAN_VERSION}`);
     }
   }
   const result = recordingPlanSchema.safeParse(json);

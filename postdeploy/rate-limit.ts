@@ -15,6 +15,8 @@ export const DOCUMENTED_RATES: Readonly<Record<string, number>> = {
   DescribeCloudRecording: 20,
   DeleteCloudRecording: 20,
   DescribeRecordingUsage: 5,
+  // CAM ("A maximum of 10 requests can be initiated per second for this API")
+  CreatePolicy: 10,
   // Live REST (live_config/*, get_room_info, ...)
   "live_config/set_callback": 200,
   "live_config/update_callback": 200,

@@ -1,5 +1,5 @@
 import { IConstruct } from "constructs";
-import { LIVE_RECORDING_RULES } from "./pack";
+import { LIVE_RECORDING_RULES, RETIRED_RULES } from "./pack";
 
 /** Shortest accepted reason: a word like "ok" is not a reason. */
 export const MIN_REASON_LENGTH = 10;
@@ -29,6 +29,9 @@ export class Acknowledgements {
 
   public add(...acks: Acknowledgement[]): void {
     for (const ack of acks) {
+      if (ack && typeof ack.id === "string" && RETIRED_RULES[ack.id] !== undefined) {
+        throw new Error(`Acknowledgement \`id\` ${ack.id} is ${RETIRED_RULES[ack.id]}; remove this acknowledgement`);
+      }
       if (!ack || typeof ack.id !== "string" || !LIVE_RECORDING_RULES.some((r) => r.id === ack.id)) {
         const known = LIVE_RECORDING_RULES.map((r) => r.id).join(", ");
         throw new Error(`Acknowledgement \`id\` must be one of ${known}, got ${JSON.stringify(ack?.id)}`);

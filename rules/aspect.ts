@@ -3,7 +3,7 @@ import { Annotations, IAspect } from "../lib/cdktf";
 import type { DesiredApp } from "../lib/desired-state";
 import { Acknowledgements } from "./acknowledgements";
 import { evaluateRules } from "./pack";
-import { Finding, formatFinding } from "./rule";
+import { AccountPeer, Finding, RuleContext, formatFinding } from "./rule";
 
 /** What the checks need from a LiveRecording (an interface, so rules do not depend on constructs). */
 export interface ICheckedLiveRecording extends IConstruct {
@@ -26,10 +26,24 @@ export class LiveRecordingChecks implements IAspect {
   public visit(node: IConstruct): void {
     if (!isChecked(node)) return;
     const acks = Acknowledgements.of(node).all().map((a) => ({ ruleId: a.id, reason: a.reason }));
-    const findings = evaluateRules(node.toDesiredApp(), acks, node.node.path);
+    const app = node.toDesiredApp();
+    const findings = evaluateRules(app, acks, node.node.path, contextOf(node, app));
     node.recordFindings(findings);
     for (const f of findings) report(node, f);
   }
+}
+
+/** The other LiveRecordings of the whole cdktf App that name the same account (all stacks, synthesized or not). */
+function contextOf(node: ICheckedLiveRecording, app: DesiredApp): RuleContext {
+  if (app.account === null) return { accountPeers: [] };
+  const accountPeers: AccountPeer[] = [];
+  for (const other of node.node.root.node.findAll()) {
+    if (other === node || !isChecked(other)) continue;
+    const peer = other.toDesiredApp();
+    if (peer.account !== app.account) continue;
+    accountPeers.push({ path: other.node.path, sdkAppId: peer.sdkAppId, peakConcurrentRecordings: peer.expectedUsage?.peakConcurrentRecordings ?? null });
+  }
+  return { accountPeers };
 }
 
 function report(node: IConstruct, f: Finding): void {

@@ -1,24 +1,37 @@
+import { liveRecordedRooms } from "../lib/desired-state";
 import { Rule } from "./rule";
 
-/** Live recording wanted while TRTC Global Auto-Recording is declared on for the same SDKAppID. */
+/** What turning Global Auto-Recording off also stops (guide: it records every TRTC room of the SDKAppID). */
+export const GLOBAL_AUTO_RECORDING_ALSO_RECORDS =
+  "every TRTC room of the SDKAppID: TUICallKit calls, TUIRoomKit conferences, plain TRTC SDK rooms and voice rooms";
+
+/** Global Auto-Recording declared on while Live records at least one declared room of the same SDKAppID. */
 export const DoubleRecording: Rule = {
   id: "LR001",
   name: "DoubleRecording",
   severity: "error",
   explanation:
-    "TRTC Global Auto-Recording records every host of every room to its own file, independently of Live recording; " +
-    "with both on, the same audio and video are recorded (and billed) twice.",
+    "The guide: with isUnlimitedRoomEnabled true and TRTC Cloud Recording's Global Auto-Recording on, \"the same audio/video " +
+    "content may be recorded twice, resulting in extra charges\". Global Auto-Recording records each host of " +
+    `${GLOBAL_AUTO_RECORDING_ALSO_RECORDS}, to its own file, independently of Live recording.`,
   fix:
-    "Turn Global Auto-Recording off in the TRTC console (Application > Advanced Features > On-cloud recording) and " +
-    "declare globalAutoRecording: \"off\", or stop Live recording (fullRoomRecording: false, no room with IsCloudRecordEnabled: true).",
+    "In the guide's order: (1) use Live recording first: turn Global Auto-Recording off in the TRTC console (Application > " +
+    "Advanced Features > On-cloud recording) and declare globalAutoRecording: \"off\"; this also stops its recording of " +
+    `${GLOBAL_AUTO_RECORDING_ALSO_RECORDS}; (2) if Live recording does not meet your needs, record with TRTC Manual ` +
+    "Recording (ManualRecording) instead of Global Auto-Recording; (3) keep the Live rooms and the other products in " +
+    "separate SDKAppIDs (our reading: both features work per SDKAppID); (4) or acknowledge LR001 with a reason if both " +
+    "recordings are wanted.",
   evaluate: (app) => {
     if (app.globalAutoRecording !== "on") return [];
-    const byRoom = app.rooms.filter((r) => r.isCloudRecordEnabled === true).map((r) => `"${r.name}"`);
-    const what = app.fullRoomRecording
-      ? "Full Room Recording is on"
-      : byRoom.length > 0
-        ? `rooms ${byRoom.join(", ")} set IsCloudRecordEnabled=true`
-        : undefined;
-    return what === undefined ? [] : [{ message: `${what} while Global Auto-Recording is declared on for SDKAppID ${app.sdkAppId}.` }];
+    const live = liveRecordedRooms(app);
+    if (!live.anyRecorded) return [];
+    const what = live.roomsDeclared
+      ? `Live records ${live.names.length === 1 ? "room" : "rooms"} ${live.names.map((n) => `"${n}"`).join(", ")}`
+      : "Full Room Recording is on (no room declared: taken as recording the app's Live rooms, our reading)";
+    return [
+      {
+        message: `Global Auto-Recording is declared on for SDKAppID ${app.sdkAppId} while ${what}: the same audio and video may be recorded twice, resulting in extra charges.`,
+      },
+    ];
   },
 };

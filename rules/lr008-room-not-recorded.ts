@@ -8,9 +8,12 @@ export const ExpectedRoomNotRecorded: Rule = {
   name: "ExpectedRoomNotRecorded",
   severity: "warning",
   explanation:
-    "Live records a room only if isUnlimitedRoomEnabled is true and IsCloudRecordEnabled is true, or empty with Full " +
-    "Room Recording on; IsCloudRecordEnabled=false wins over Full Room Recording.",
-  fix: "Create the room with IsCloudRecordEnabled: true (or leave it empty and turn Full Room Recording on), or set expectRecorded: false.",
+    "Live records a room only if isUnlimitedRoomEnabled is true (unsent, it is the template's default with the client " +
+    "SDK, and false with the REST create_room) and IsCloudRecordEnabled is true, or empty with Full Room Recording on; " +
+    "IsCloudRecordEnabled=false wins over Full Room Recording.",
+  fix:
+    "For the cause named: send isUnlimitedRoomEnabled: true (REST create_room), create the room with IsCloudRecordEnabled: " +
+    "true (or leave it empty and turn Full Room Recording on), or set expectRecorded: false.",
   evaluate: (app) =>
     app.rooms
       .filter((r) => r.expectRecorded && !isVoiceRoomTemplate(r.seatTemplate))
@@ -18,7 +21,7 @@ export const ExpectedRoomNotRecorded: Rule = {
         room: r,
         decision: decideRoomRecording(
           liveRoomOf(r),
-          // Missing storage is LR002's finding; here only the room's own settings count.
+          // Storage is required by the LiveRecording's constructor whenever recording is wanted; here only the room counts.
           { fullRoomRecording: app.fullRoomRecording, storageConfigured: true },
         ),
       }))

@@ -1,25 +1,30 @@
 import type { AcknowledgementData, DesiredApp } from "../lib/desired-state";
 import { DoubleRecording } from "./lr001-double-recording";
-import { RecordingStorageMissing } from "./lr002-recording-storage";
 import { ConcurrencyLimit } from "./lr003-concurrency-limit";
 import { VoiceRoomNotRecorded } from "./lr004-voice-room";
 import { CallbackNotHttps } from "./lr005-callback-https";
-import { FileDurationLimit } from "./lr006-file-duration";
 import { GlobalAutoRecordingUnknown } from "./lr007-global-auto-recording-unknown";
 import { ExpectedRoomNotRecorded } from "./lr008-room-not-recorded";
-import { Finding, Rule } from "./rule";
+import { Finding, NO_RULE_CONTEXT, Rule, RuleContext } from "./rule";
 
 /** Every rule, in id order. */
 export const LIVE_RECORDING_RULES: readonly Rule[] = [
   DoubleRecording,
-  RecordingStorageMissing,
   ConcurrencyLimit,
   VoiceRoomNotRecorded,
   CallbackNotHttps,
-  FileDurationLimit,
   GlobalAutoRecordingUnknown,
   ExpectedRoomNotRecorded,
 ];
+
+/**
+ * Retired rule ids: reserved, never reused. Both were hard limits of the service, which the constructors now refuse
+ * (a rule can be acknowledged; a limit cannot).
+ */
+export const RETIRED_RULES: Readonly<Record<string, string>> = {
+  LR002: "retired: a VOD application and a retention are required by the LiveRecording constructor whenever Live recording is wanted",
+  LR006: "retired: Live's file length is fixed by Tencent (1440 minutes); ManualRecording refuses a MaxMediaFileDuration outside 1 to 1440",
+};
 
 export function findRule(id: string): Rule | undefined {
   return LIVE_RECORDING_RULES.find((r) => r.id === id);
@@ -29,12 +34,12 @@ export function findRule(id: string): Rule | undefined {
  * Runs every rule on one app. A rule that throws becomes its own error finding (`LR000`), as in cdk-nag, so a
  * bug in a rule can never pass silently.
  */
-export function evaluateRules(app: DesiredApp, acknowledgements: readonly AcknowledgementData[], path: string): Finding[] {
+export function evaluateRules(app: DesiredApp, acknowledgements: readonly AcknowledgementData[], path: string, context: RuleContext = NO_RULE_CONTEXT): Finding[] {
   const findings: Finding[] = [];
   for (const rule of LIVE_RECORDING_RULES) {
     let violations;
     try {
-      violations = rule.evaluate(app);
+      violations = rule.evaluate(app, context);
     } catch (err) {
       findings.push({
         ruleId: "LR000",

@@ -8,10 +8,29 @@ export interface Violation {
   readonly message: string;
 }
 
+/** Another LiveRecording of the same declared Tencent Cloud account (for limits the guide does not scope). */
+export interface AccountPeer {
+  /** Construct path of the peer's LiveRecording. */
+  readonly path: string;
+  readonly sdkAppId: number;
+  readonly peakConcurrentRecordings: number | null;
+}
+
+/** What a rule may know beyond the app itself. */
+export interface RuleContext {
+  /** The other LiveRecordings of the app (cdktf App) that name the same `account`; empty when it names none. */
+  readonly accountPeers: readonly AccountPeer[];
+}
+
+export const NO_RULE_CONTEXT: RuleContext = { accountPeers: [] };
+
 /**
  * A check of one app's declared Live recording, in the manner of cdk-nag: a stable id, a severity, why it matters
  * (in the terms of Tencent's Live Recording guide) and how to fix it. Rules are pure functions of the desired
  * state, so the same rule runs at synth (as an Aspect), in the recording plan and in the post-deploy step.
+ *
+ * Rules are policy, and can be acknowledged with a reason. Hard limits of the service (a VOD application and a Save
+ * Duration before Live recording can be enabled; TRTC's parameter ranges) are not rules: the constructors refuse them.
  */
 export interface Rule {
   /** Stable id, e.g. `LR001`. Acknowledgements refer to it. */
@@ -23,7 +42,7 @@ export interface Rule {
   readonly explanation: string;
   /** How to fix it. */
   readonly fix: string;
-  readonly evaluate: (app: DesiredApp) => readonly Violation[];
+  readonly evaluate: (app: DesiredApp, context: RuleContext) => readonly Violation[];
 }
 
 /** A violation with its rule, where it was found, and its acknowledgement if any. */

@@ -50,10 +50,19 @@ interface Pd {
   readonly report?: RunReport;
 }
 
+// The emulator's business clock, which the post-deploy step reads too: rooms are decided when they are created, so the
+// demo lets time pass between a console change and the sessions it should apply to.
+let clockOffsetMs = 0;
+const businessNow = (): Date => new Date(Date.now() + clockOffsetMs);
+async function letTimePass(emu: Emulator, seconds: number): Promise<void> {
+  await emu.admin.advanceClock(seconds);
+  clockOffsetMs += seconds * 1000;
+}
+
 async function postDeploy(args: string[], common: readonly string[]): Promise<Pd> {
   let text = "";
   let report: RunReport | undefined;
-  const code = await runPostDeployCli([...args, ...common], { stdout: (t) => void (text += t), stderr: (t) => void (text += t), env: process.env }, { onReport: (r) => (report = r) });
+  const code = await runPostDeployCli([...args, ...common], { stdout: (t) => void (text += t), stderr: (t) => void (text += t), env: process.env }, { onReport: (r) => (report = r), now: businessNow });
   return { code, text, report };
 }
 
@@ -142,6 +151,7 @@ async function main(): Promise<void> {
     out("  nothing in Terraform or the declaration changed; only live evidence can show it");
 
     heading("Live sessions (simulated by the emulator: single host, co-host, karaoke per app)");
+    await letTimePass(emu, 3600); // an hour later: these rooms are created after the drift, and decided then
     const round1 = await simulateRound(emu, 1);
     const callbacks = await emu.admin.listCallbacks();
     const undelivered = callbacks.filter((c) => !c.ok);
@@ -159,13 +169,15 @@ async function main(): Promise<void> {
     out("  co-host room has Live's mixed file AND one file per host from another recording task, overlapping in time.");
 
     heading("Fix: post-deploy apply (the emulator console driver turns Global Auto-Recording off, as declared)");
+    await letTimePass(emu, 60);
     const fix = await postDeploy(["apply"], common);
     runs.push(["apply (fix)", fix]);
     out(indent(fix.text.split("\n").filter((l) => /console |retention-sweep|conflict-check|exit|^\S/.test(l)).join("\n")));
 
     heading("Live sessions again, then check");
-    // These sessions end a few seconds from now, so their recordings surely reach VOD after the fix.
-    await simulateRound(emu, 2, Date.now() + 3000);
+    // An hour after the fix: these rooms are created, and recorded, after it.
+    await letTimePass(emu, 3600);
+    await simulateRound(emu, 2);
     const check2 = await postDeploy(["check"], common);
     runs.push(["check (after fix)", check2]);
     out(indent(check2.text.split("\n").filter((l) => /conflict-check|exit|^\S/.test(l)).join("\n")));

@@ -57,18 +57,21 @@ describe("LiveRecording", () => {
     const text = readFileSync(`${app.outdir}/stacks/env/live-recording.json`, "utf8");
     expect(text).not.toContain("NeverWrittenAnywhere42");
     const doc = parseDesiredState(JSON.parse(text));
-    expect(doc).toMatchObject({ schema: "trtc-live-recording/desired-state", version: 1, environment: "env", region: null });
+    expect(doc).toMatchObject({ schema: "trtc-live-recording/desired-state", version: 2, environment: "env", region: null });
+    // Live's recording parameters are fixed by Tencent: not configuration, so not in the desired state.
+    expect(Object.keys(doc.apps[0])).not.toContain("recording");
     expect(doc.apps).toHaveLength(1);
     expect(doc.apps[0]).toMatchObject({
       path: "env/Rec",
       sdkAppId: 1400000009,
+      account: null,
       sdkAppIdOutput: "sdk_app_id",
       vodApplication: { managed: true, name: "rec-app", description: "desc", enabled: true, tags: {}, subAppId: null, subAppIdOutput: "vod_sub_app_id" },
       retention: { days: 7 },
       fullRoomRecording: true,
       globalAutoRecording: "unknown",
       callbacks: { vodEvents: null, liveWebhook: null, trtcRecording: { url: "https://h.example.com/trtc", key: { source: "environment", variable: "TEST_TRTC_KEY" } } },
-      rooms: [{ name: "shows", seatTemplate: "VideoDynamicFloat7Seats", isUnlimitedRoomEnabled: null, isCloudRecordEnabled: null, expectRecorded: true, typicalHosts: 2 }],
+      rooms: [{ name: "shows", seatTemplate: "VideoDynamicFloat7Seats", createdWith: "client-sdk", isUnlimitedRoomEnabled: null, isCloudRecordEnabled: null, expectRecorded: true, typicalHosts: 2 }],
       expectedUsage: { peakConcurrentRecordings: null, recordedHoursPerMonth: 10, resolution: "HD", averageBitrateKbps: null },
     });
     expect(doc.apps[0].findings.map((f) => f.ruleId)).toEqual(["LR007"]);
@@ -89,6 +92,8 @@ describe("LiveRecording", () => {
       [{ rooms: [{ name: "", seatTemplate: "Karaoke" }] }, '`rooms[0].name` must be a string of 1 to 64 characters, got ""'],
       [{ rooms: [{ name: "r", seatTemplate: "Karaoke", isCloudRecordEnabled: "true" }] }, '`rooms[0].isCloudRecordEnabled` must be true or false, got "true"'],
       [{ rooms: [{ name: "r", seatTemplate: "Karaoke", typicalHosts: 0 }] }, "`rooms[0].typicalHosts` must be a whole number from 1 to 25, got 0"],
+      [{ rooms: [{ name: "r", seatTemplate: "Karaoke", createdWith: "rest" }] }, '[test/Rec] `rooms[0].createdWith` must be one of "client-sdk", "rest-api", got "rest"'],
+      [{ rooms: [{ name: "r", seatTemplate: "Karaoke", createdWith: null }] }, '[test/Rec] `rooms[0].createdWith` must be one of "client-sdk", "rest-api", got null'],
       [{ expectedUsage: { peakConcurrentRecordings: -1 } }, "`expectedUsage.peakConcurrentRecordings` must be a whole number from 0 to 1000000, got -1"],
       [{ expectedUsage: { recordedHoursPerMonth: -5 } }, "`expectedUsage.recordedHoursPerMonth` must be a number of at least 0, got -5"],
       [{ expectedUsage: { resolution: "8K" } }, '`expectedUsage.resolution` must be one of "Audio", "SD", "HD", "FullHD", "2K", "4K", got "8K"'],

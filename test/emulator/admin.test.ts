@@ -82,6 +82,7 @@ describe("admin interface over HTTP (EmulatorAdminClient)", () => {
   });
 
   test("simulate, sessions, callbacks, call log, clock, dump over HTTP", async () => {
+    await client.advanceClock(11 * 60); // the session below starts after the earlier console changes
     const report = await client.simulateSession({ sdkAppId: DEFAULT_SDK_APP_ID, roomId: "http-room", seatTemplate: "VideoDynamicGrid9Seats", hosts: ["a"], minutes: 10 });
     expect(report.live.recorded).toBe(true);
     expect(report.tasks.length).toBe(2); // Live + Global Auto-Recording (still on from the earlier test)
@@ -172,6 +173,7 @@ describe("lifecycle", () => {
         SubAppId = (await vodClient(a).CreateSubAppId({ Name: "persisted" })).SubAppId;
         await vodClient(a).ModifyEventConfig({ SubAppId, SignKey: "persistMe1" });
         await a.admin.setConsoleState(DEFAULT_SDK_APP_ID, { liveRoomRecording: { vodSubAppId: SubAppId as number, saveDurationSeconds: 60, fullRoomRecording: true } });
+        await a.admin.advanceClock(120); // the session below starts after the configuration
         await a.admin.simulateSession({ sdkAppId: DEFAULT_SDK_APP_ID, roomId: "p", seatTemplate: "VideoDynamicGrid9Seats", hosts: ["h"], minutes: 1 });
       } finally {
         await a.stop();

@@ -56,6 +56,8 @@ beforeAll(async () => {
     globalAutoRecording: { enabled: true, vodSubAppId: ids.app, storageSeconds: 0 },
     trtcCallbacks: { recordingCallbackUrl: "http://127.0.0.1:9/trtc", callbackKey: "cbKey1" },
   });
+  // A room is decided when it is created: the session starts after the console change.
+  await admin.advanceClock(600);
   await admin.simulateSession({ sdkAppId: DEFAULT_SDK_APP_ID, roomId: "100", roomKind: "trtc", hosts: ["alice"], minutes: 5 });
   ids.fileId = Object.keys(core.state.media)[0];
   await vodApi.ModifyMediaInfo({ SubAppId: ids.app, FileId: ids.fileId, AddTags: Array.from({ length: 10 }, (_, i) => `t${i}`) });

@@ -33,6 +33,8 @@ beforeAll(async () => {
     liveRoomRecording: { vodSubAppId: subAppId, saveDurationSeconds: 3600, fullRoomRecording: true },
     trtcCallbacks: { recordingCallbackUrl: `${rx.url}/trtc`, roomCallbackUrl: `${rx.url}/room`, callbackKey: TRTC_KEY },
   });
+  // Rooms are decided when they are created: sessions simulated below start after this configuration.
+  await emu.admin.advanceClock(3600);
 });
 afterAll(async () => {
   await emu.stop();

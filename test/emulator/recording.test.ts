@@ -127,6 +127,8 @@ describe("simulated sessions, observed through the real SDK", () => {
 
   test("IsCloudRecordEnabled false with Full Room Recording on: not recorded", async () => {
     await emu.admin.setConsoleState(DEFAULT_SDK_APP_ID, { liveRoomRecording: { fullRoomRecording: true } });
+    // Sessions are decided when their room is created: let them start after the change.
+    await emu.admin.advanceClock(11 * 60);
     try {
       const r = await emu.admin.simulateSession({ sdkAppId: DEFAULT_SDK_APP_ID, roomId: "opt-out", seatTemplate: "VideoDynamicGrid9Seats", isCloudRecordEnabled: false, hosts: ["a"], minutes: 10 });
       expect(r.live.recorded).toBe(false);
@@ -137,6 +139,7 @@ describe("simulated sessions, observed through the real SDK", () => {
       expect(await search("unset-on", liveApp)).toHaveLength(1);
     } finally {
       await emu.admin.setConsoleState(DEFAULT_SDK_APP_ID, { liveRoomRecording: { fullRoomRecording: false } });
+      await emu.admin.advanceClock(60);
     }
   });
 
@@ -231,7 +234,7 @@ describe("simulated sessions, observed through the real SDK", () => {
 
   test("a Live room created by REST and destroyed: the owner's session is decided by the same rules", async () => {
     const o = { sdkAppId: DEFAULT_SDK_APP_ID, sdkSecretKey: DEFAULT_SDK_SECRET_KEY };
-    await liveCall(emu, "live_engine_http_srv/create_room", { RoomInfo: { RoomId: "rest-room", RoomType: "Live", SeatTemplate: "VideoFixedGrid9Seats", Owner_Account: "olga", IsCloudRecordEnabled: true } }, o);
+    await liveCall(emu, "live_engine_http_srv/create_room", { RoomInfo: { RoomId: "rest-room", RoomType: "Live", SeatTemplate: "VideoFixedGrid9Seats", Owner_Account: "olga", IsUnlimitedRoomEnabled: true, IsCloudRecordEnabled: true } }, o);
     await emu.admin.advanceClock(20 * 60);
     expect(await liveCall(emu, "live_engine_http_srv/destroy_room", { RoomId: "rest-room" }, o)).toMatchObject({ ActionStatus: "OK" });
     await emu.admin.settle();
@@ -245,7 +248,7 @@ describe("simulated sessions, observed through the real SDK", () => {
 
   test("an admin session of an existing REST room uses the room's settings", async () => {
     const o = { sdkAppId: DEFAULT_SDK_APP_ID, sdkSecretKey: DEFAULT_SDK_SECRET_KEY };
-    await liveCall(emu, "live_engine_http_srv/create_room", { RoomInfo: { RoomId: "rest-2", RoomType: "Live", SeatTemplate: "VideoDynamicGrid9Seats", IsCloudRecordEnabled: false } }, o);
+    await liveCall(emu, "live_engine_http_srv/create_room", { RoomInfo: { RoomId: "rest-2", RoomType: "Live", SeatTemplate: "VideoDynamicGrid9Seats", IsUnlimitedRoomEnabled: true, IsCloudRecordEnabled: false } }, o);
     await expect(emu.admin.simulateSession({ sdkAppId: DEFAULT_SDK_APP_ID, roomId: "rest-2", isCloudRecordEnabled: true, hosts: ["x"], minutes: 5 })).rejects.toThrow(/other settings/);
     const r = await emu.admin.simulateSession({ sdkAppId: DEFAULT_SDK_APP_ID, roomId: "rest-2", hosts: ["x", "y"], minutes: 5 });
     expect(r.live.reason).toMatch(/IsCloudRecordEnabled is false/);
@@ -254,9 +257,11 @@ describe("simulated sessions, observed through the real SDK", () => {
 
   test("save duration 0 keeps files forever; a missing VOD app gives a failed upload", async () => {
     await emu.admin.setConsoleState(DEFAULT_SDK_APP_ID, { liveRoomRecording: { saveDurationSeconds: 0 } });
+    await emu.admin.advanceClock(120);
     const forever = await emu.admin.simulateSession({ sdkAppId: DEFAULT_SDK_APP_ID, roomId: "forever", seatTemplate: "VideoDynamicGrid9Seats", isCloudRecordEnabled: true, hosts: ["f"], minutes: 1 });
     expect(forever.files[0].expireTime).toBe(NEVER_EXPIRES);
     await emu.admin.setConsoleState(DEFAULT_SDK_APP_ID, { liveRoomRecording: { vodSubAppId: 1599999999 } });
+    await emu.admin.advanceClock(120);
     const lost = await emu.admin.simulateSession({ sdkAppId: DEFAULT_SDK_APP_ID, roomId: "lost", seatTemplate: "VideoDynamicGrid9Seats", isCloudRecordEnabled: true, hosts: ["f"], minutes: 1 });
     expect(lost.files).toEqual([expect.objectContaining({ stored: false, error: "VOD application 1599999999 does not exist" })]);
     await emu.admin.setConsoleState(DEFAULT_SDK_APP_ID, { liveRoomRecording: { vodSubAppId: liveApp, saveDurationSeconds: 7 * 86400 } });

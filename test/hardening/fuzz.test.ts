@@ -50,6 +50,7 @@ const room = fc.record(
   {
     name: maybe(text(["shows", "ktv", "co-host", "vip", "late"], 70)),
     seatTemplate: maybe(fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...SEAT_TEMPLATES, ".karaoke", ".videoLandscape4Seat") }, fc.constant("Theatre"), fc.string())),
+    createdWith: maybe(mostly(["client-sdk", "rest-api"], ["rest"])),
     isUnlimitedRoomEnabled: maybe(fc.boolean()),
     isCloudRecordEnabled: maybe(fc.boolean()),
     expectRecorded: maybe(fc.boolean()),
@@ -76,22 +77,7 @@ const environment = fc.record(
     retention: maybe(retention),
     fullRoomRecording: maybe(fc.boolean()),
     globalAutoRecording: maybe(mostly(["off", "on", "unknown"], ["maybe"])),
-    recording: maybe(
-      fc.record(
-        {
-          mode: maybe(mostly(["as-live", "single-stream", "mixed-stream"], ["x"])),
-          format: maybe(mostly(["mp4"], ["hls"])),
-          maxFileDurationMinutes: maybe(fc.integer({ min: 0, max: 1500 })),
-          maxIdleTimeSeconds: maybe(fc.integer({ min: 4, max: 86401 })),
-          streamType: maybe(mostly(["audio-and-video", "audio-only", "video-only"], ["none"])),
-          mixedStreamLayout: maybe(mostly(["grid", "floating"], ["x"])),
-          vodClassId: maybe(fc.integer({ min: -1, max: 50 })),
-          vodProcedure: maybe(text(["transcode"], 25)),
-          vodStorageRegion: maybe(mostly(["ap-guangzhou"], ["Bad"])),
-        },
-        { requiredKeys: [] },
-      ),
-    ),
+    account: maybe(mostly(["acme", "1234567"], ["bad account"])),
     callbacks: maybe(
       fc.record(
         {

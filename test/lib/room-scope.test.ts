@@ -49,14 +49,35 @@ describe("room scope", () => {
   test("voice rooms are not recorded by default, even with IsCloudRecordEnabled=true", () => {
     for (const seatTemplate of ["Karaoke", "AudioSalon"] as const) {
       const d = decideRoomRecording({ seatTemplate, isCloudRecordEnabled: true }, { fullRoomRecording: true, storageConfigured: true });
-      expect(d).toMatchObject({ recorded: false, reason: "unlimited-room-disabled", effectiveUnlimitedRoomEnabled: false });
+      expect(d).toMatchObject({ recorded: false, reason: "voice-room-default", effectiveUnlimitedRoomEnabled: false });
       expect(d.explanation).toContain("voice rooms are not recorded by default");
     }
   });
 
-  test("a voice room with isUnlimitedRoomEnabled=true (enabled by Tencent) is recorded", () => {
+  test("a voice room with isUnlimitedRoomEnabled=true is recorded only with Tencent's enablement as caveat", () => {
     const d = decideRoomRecording({ seatTemplate: "AudioSalon", isUnlimitedRoomEnabled: true, hostCount: 2 }, { fullRoomRecording: true, storageConfigured: true });
-    expect(d).toMatchObject({ recorded: true, content: "mixed-stream" });
+    expect(d).toMatchObject({
+      recorded: true,
+      content: "mixed-stream",
+      caveat: "voice rooms: recording is not supported by default; Tencent must enable it for the app (Contact Us) before it is recorded",
+    });
+    expect(d.explanation).toBe(
+      "recorded as one mixed-stream file of the 2 hosts: IsCloudRecordEnabled is empty and Full Room Recording is on (voice rooms: recording is not supported by default; Tencent must enable it for the app (Contact Us) before it is recorded)",
+    );
+    // Video rooms carry no caveat.
+    expect(decideRoomRecording({ seatTemplate: "VideoDynamicGrid9Seats" }, { fullRoomRecording: true, storageConfigured: true }).caveat).toBeUndefined();
+  });
+
+  test("the real cause of a room not recorded: explicit false, the voice default, the REST default", () => {
+    const on = { fullRoomRecording: true, storageConfigured: true };
+    expect(decideRoomRecording({ seatTemplate: "Karaoke", isUnlimitedRoomEnabled: false }, on)).toMatchObject({ reason: "unlimited-room-disabled", explanation: "isUnlimitedRoomEnabled is false" });
+    expect(decideRoomRecording({ seatTemplate: "Karaoke" }, on)).toMatchObject({ reason: "voice-room-default" });
+    expect(decideRoomRecording({ seatTemplate: "VideoDynamicGrid9Seats", createdWith: "rest-api" }, on)).toMatchObject({
+      reason: "rest-api-default",
+      explanation: "created with the REST create_room without IsUnlimitedRoomEnabled, which defaults to false there (send IsUnlimitedRoomEnabled: true)",
+      effectiveUnlimitedRoomEnabled: false,
+    });
+    expect(decideRoomRecording({ seatTemplate: "VideoDynamicGrid9Seats", createdWith: "rest-api", isUnlimitedRoomEnabled: true }, on).recorded).toBe(true);
   });
 
   test("without VOD application and save duration nothing is recorded, even IsCloudRecordEnabled=true", () => {
@@ -80,32 +101,36 @@ describe("room scope", () => {
 
   describe("every combination", () => {
     const tri = [undefined, true, false] as const;
-    const cases: Array<[string, boolean | undefined, boolean | undefined, boolean, boolean, boolean, number | undefined]> = [];
+    const cases: Array<[string, boolean | undefined, boolean | undefined, boolean, boolean, boolean, number | undefined, "client-sdk" | "rest-api" | undefined]> = [];
     for (const t of SEAT_TEMPLATES)
       for (const unlimited of tri)
         for (const cloud of tri)
           for (const frr of [true, false])
             for (const storage of [true, false])
               for (const viaLive of [true, false])
-                for (const hosts of [undefined, 1, 3]) cases.push([t, unlimited, cloud, frr, storage, viaLive, hosts]);
+                for (const hosts of [undefined, 1, 3])
+                  for (const createdWith of [undefined, "client-sdk", "rest-api"] as const) cases.push([t, unlimited, cloud, frr, storage, viaLive, hosts, createdWith]);
 
-    test(`${cases.length} combinations follow the guide's four conditions`, () => {
-      expect(cases.length).toBe(7 * 3 * 3 * 2 * 2 * 2 * 3);
-      for (const [seatTemplate, isUnlimitedRoomEnabled, isCloudRecordEnabled, fullRoomRecording, storageConfigured, createdViaLive, hostCount] of cases) {
+    test(`${cases.length} combinations follow the guide's four conditions, with the default of how the room is created`, () => {
+      expect(cases.length).toBe(7 * 3 * 3 * 2 * 2 * 2 * 3 * 3);
+      for (const [seatTemplate, isUnlimitedRoomEnabled, isCloudRecordEnabled, fullRoomRecording, storageConfigured, createdViaLive, hostCount, createdWith] of cases) {
         const clientName = Object.keys(SEED_DEFAULT_UNLIMITED).find((n) => parseSeatTemplate(n) === seatTemplate)!;
-        const unlimited = isUnlimitedRoomEnabled ?? SEED_DEFAULT_UNLIMITED[clientName];
+        // Client SDK: the guide's table; REST create_room: false (reference §5.2).
+        const unlimited = isUnlimitedRoomEnabled ?? (createdWith === "rest-api" ? false : SEED_DEFAULT_UNLIMITED[clientName]);
         const wanted = isCloudRecordEnabled === true || (isCloudRecordEnabled === undefined && fullRoomRecording);
         const expected = createdViaLive && unlimited && wanted && storageConfigured;
         const d = decideRoomRecording(
-          { seatTemplate: seatTemplate as never, isUnlimitedRoomEnabled, isCloudRecordEnabled, createdViaLive, hostCount },
+          { seatTemplate: seatTemplate as never, isUnlimitedRoomEnabled, isCloudRecordEnabled, createdViaLive, hostCount, createdWith },
           { fullRoomRecording, storageConfigured },
         );
-        const label = JSON.stringify({ seatTemplate, isUnlimitedRoomEnabled, isCloudRecordEnabled, fullRoomRecording, storageConfigured, createdViaLive, hostCount });
+        const label = JSON.stringify({ seatTemplate, isUnlimitedRoomEnabled, isCloudRecordEnabled, fullRoomRecording, storageConfigured, createdViaLive, hostCount, createdWith });
         expect([label, d.recorded]).toEqual([label, expected]);
         expect([label, d.effectiveUnlimitedRoomEnabled]).toEqual([label, unlimited]);
         const content = !expected || hostCount === undefined ? undefined : hostCount > 1 ? "mixed-stream" : "single-stream";
         expect([label, d.content]).toEqual([label, content]);
         expect(d.explanation.length).toBeGreaterThan(10);
+        const voice = seatTemplate === "Karaoke" || seatTemplate === "AudioSalon";
+        expect([label, d.caveat !== undefined]).toEqual([label, expected && voice]);
       }
     });
   });

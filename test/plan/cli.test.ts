@@ -86,7 +86,7 @@ describe("trtc-live-recording plan (CLI)", () => {
     expect(run.code).toBe(2);
     const items = run.stdout.split("\n").filter((l) => l.startsWith("- "));
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatch(/^- staging: Full Room Recording on → off; room solo-shows: recorded \(single-stream\) → not recorded/);
+    expect(items[0]).toMatch(/^- staging: Full Room Recording on → off \(for rooms created after the change\); room solo-shows: recorded \(single-stream\) → not recorded/);
     expect(readFileSync(path.join(headOut, "changes.md"), "utf8")).toBe(run.stdout);
     expect(existsSync(path.join(headOut, "plan.json"))).toBe(true);
   });
@@ -95,8 +95,9 @@ describe("trtc-live-recording plan (CLI)", () => {
     ["missing", () => path.join(tempDir(), "nope.json"), "cannot read the base plan"],
     ["not JSON", () => write("not json {"), "is not JSON"],
     ["another document", () => write(JSON.stringify({ schema: "trtc-live-recording/desired-state", version: 1 })), 'is not a recording plan: "schema" is "trtc-live-recording/desired-state"'],
-    ["another version", () => write(JSON.stringify({ schema: "trtc-live-recording/recording-plan", version: 9 })), "is a version 9 recording plan; this tool reads version 1"],
-    ["invalid", () => write(JSON.stringify({ schema: "trtc-live-recording/recording-plan", version: 1, environments: "x" })), "is not a valid trtc-live-recording/recording-plan v1 document"],
+    ["another version", () => write(JSON.stringify({ schema: "trtc-live-recording/recording-plan", version: 9 })), "is a version 9 recording plan; this tool reads versions 1 and 2"],
+    ["invalid", () => write(JSON.stringify({ schema: "trtc-live-recording/recording-plan", version: 2, environments: "x" })), "is not a valid trtc-live-recording/recording-plan v2 document"],
+    ["an invalid version 1 plan", () => write(JSON.stringify({ schema: "trtc-live-recording/recording-plan", version: 1, environments: "x" })), "is not a valid trtc-live-recording/recording-plan v2 document"],
   ])("bad base file (%s): exit 1, message names the file and the problem, no stack trace", async (_what, make, problem) => {
     const file = make();
     const run = await cli("plan", "--no-synth", "--synth-dir", exampleSynth, "--out", tempDir(), "--base", file);

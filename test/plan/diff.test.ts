@@ -1,6 +1,7 @@
 import { Retention } from "../../constructs";
 import { buildRecordingPlan } from "../../plan/build";
 import { diffLine, diffPlans, renderDiffMarkdown } from "../../plan/diff";
+import { parseRecordingPlan } from "../../plan/model";
 import type { AppPlan, RecordingPlan } from "../../plan/model";
 import { PRICE_TABLE } from "../../plan/pricing";
 import { ENVIRONMENTS } from "../../main";
@@ -47,11 +48,35 @@ describe("comparing with the base plan", () => {
     expect(diff.environments[0].changes[0]).toBe("retention 30 days → forever");
   });
 
-  test("recording mode change", () => {
-    const diff = diffPlans(base, planOf(withEnvironment("production", (e) => ({ ...e, recording: { mode: "mixed-stream" } }))));
-    expect(diff.environments.map(diffLine)).toEqual([
-      "production: recording mode as Live (single-stream with one host, mixed-stream with several) → mixed-stream",
+  test("a kind of room moved to the REST create_room (without IsUnlimitedRoomEnabled): how it is created, and that it is no longer recorded", () => {
+    const current = planOf(
+      withEnvironment("production", (e) => ({ ...e, rooms: (e.rooms ?? []).map((r) => (r.name === "solo-shows" ? { ...r, createdWith: "rest-api" as const, expectRecorded: false } : r)) })),
+    );
+    const changes = diffPlans(base, current).environments[0].changes;
+    expect(changes.slice(0, 2)).toEqual([
+      "room solo-shows: created with client SDK → REST API",
+      "room solo-shows: recorded (single-stream) → not recorded (created with the REST create_room without IsUnlimitedRoomEnabled, which defaults to false there (send IsUnlimitedRoomEnabled: true))",
     ]);
+  });
+
+  test("the account named, and a voice room planned as recorded only if Tencent enabled it", () => {
+    const current = planOf(
+      withEnvironment("production", (e) => ({
+        ...e,
+        account: "acme",
+        rooms: (e.rooms ?? []).map((r) => (r.name === "voice-salon" ? { ...r, isUnlimitedRoomEnabled: true } : r)),
+      })),
+    );
+    const changes = diffPlans(base, current).environments[0].changes;
+    expect(changes[0]).toBe("account not named → acme");
+    expect(changes[1]).toBe(
+      "room voice-salon: not recorded → recorded (single- or mixed-stream, if Tencent enabled voice-room recording) (recorded as single-stream with one host, one mixed-stream file with several hosts: IsCloudRecordEnabled is empty and Full Room Recording is on (voice rooms: recording is not supported by default; Tencent must enable it for the app (Contact Us) before it is recorded))",
+    );
+  });
+
+  test("what Live records (fixed) is reported once, for all environments, when this package's statement of it changes", () => {
+    const current: RecordingPlan = { ...base, liveRecording: { ...base.liveRecording, facts: [...base.liveRecording.facts, "x"] } };
+    expect(diffPlans(base, current).general).toEqual(["what Live records (fixed by Tencent), as this package states it, changed: see the plan's first section"]);
   });
 
   test("Full Room Recording off → on, with the rooms it starts recording", () => {
@@ -60,7 +85,7 @@ describe("comparing with the base plan", () => {
     expect(diff.environments).toHaveLength(1);
     const changes = diff.environments[0].changes;
     expect(diff.environments[0].environment).toBe("staging");
-    expect(changes[0]).toBe("Full Room Recording off → on");
+    expect(changes[0]).toBe("Full Room Recording off → on (for rooms created after the change)");
     expect(changes).toContain(
       "room solo-shows: not recorded → recorded (single-stream) (recorded as single-stream of the host: IsCloudRecordEnabled is empty and Full Room Recording is on)",
     );
@@ -116,7 +141,8 @@ describe("comparing with the base plan", () => {
     expect(forward).toEqual([
       "Global Auto-Recording (declared) off → unknown",
       "double recording none → possible (Global Auto-Recording undeclared)",
-      "new finding LR007 (warning): Full Room Recording is on and Global Auto-Recording is undeclared for SDKAppID 1400000001.",
+      'new finding LR007 (warning): Live records rooms "solo-shows", "co-host-shows" and Global Auto-Recording is undeclared for SDKAppID 1400000001.',
+      "estimated double recording by Global Auto-Recording: if Global Auto-Recording is on, ¥252–¥756/month",
     ]);
     expect(diffPlans(unknown, base).environments[0].changes).toContain("finding LR007 cleared");
   });
@@ -135,9 +161,38 @@ describe("comparing with the base plan", () => {
     const current = planOf(withEnvironment("staging", (e) => ({ ...e, expectedUsage: { ...e.expectedUsage, recordedHoursPerMonth: 600 } })));
     const changes = diffPlans(base, current).environments[0].changes;
     expect(changes[0]).toBe("declared usage 300 → 600 h/month");
+    // staging's rooms have 1 and 3 hosts: one stream per room up to one per host.
     const extraRecording = Math.round((300 * 60 * PRICE_TABLE.recordingPer1000Minutes.HD.cny) / 1000);
-    expect(changes[1]).toBe(`estimated recording +¥${extraRecording}/month`);
+    expect(changes[1]).toBe(`estimated recording +¥${extraRecording} to +¥${extraRecording * 3}/month`);
     expect(changes[2]).toMatch(/^estimated storage \+¥\d+\/month$/);
+  });
+
+  test("a version 1 base plan (the base branch before this version) is read and compared: Live's fixed behaviour, rooms and costs", () => {
+    // The v1 shape: per-app recording settings, no plan-wide liveRecording, no createdWith/caveat/account, single amounts.
+    const v1 = JSON.parse(JSON.stringify(base)) as Record<string, unknown> & { environments: Array<{ apps: Array<Record<string, unknown>> }> };
+    delete v1.liveRecording;
+    v1.version = 1;
+    for (const env of v1.environments) {
+      env.apps = env.apps.map(({ account: _a, ...app }) => {
+        const cost = app.estimatedCost as { status: string; basis?: string; doubleRecording?: unknown; recording: Record<string, unknown>; totalMonthlyCny: { min: number } };
+        const rooms = (app.rooms as Array<Record<string, unknown>>).map(({ createdWith: _c, caveat: _v, ...r }) => r);
+        const { basis: _b, doubleRecording: _d, ...rest } = cost;
+        const recording = { minutesPerMonth: cost.recording.minutesPerMonth, unitPriceCnyPer1000Minutes: cost.recording.unitPriceCnyPer1000Minutes, monthlyCny: (cost.recording.monthlyCny as { min: number }).min };
+        return {
+          ...app,
+          rooms,
+          recording: { mode: "as-live", modeText: "x", format: "mp4", maxFileDurationMinutes: 1440, resumeWaitSeconds: 30, fileLimitsText: "x" },
+          estimatedCost: { ...rest, recording, totalMonthlyCny: cost.totalMonthlyCny.min },
+        };
+      });
+    }
+    const diff = diffPlans(parseRecordingPlan(v1, "v1"), base);
+    expect(diff.general).toEqual(["what Live records (fixed by Tencent), as this package states it, changed: see the plan's first section"]);
+    // v1 charged one stream per room; multi-host rooms are now a range.
+    expect(diff.environments.map(diffLine)).toEqual([
+      "production: billed streams per room 1 → 1 to 3; estimated recording +¥0 to +¥14,880/month",
+      "staging: billed streams per room 1 → 1 to 3; estimated recording +¥0 to +¥504/month",
+    ]);
   });
 
   test("a changed price table is reported once, for all environments", () => {

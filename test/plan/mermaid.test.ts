@@ -21,7 +21,7 @@ describe("Mermaid flow", () => {
     expect(m.split("\n")[0]).toBe("flowchart LR");
     expect(m).toContain('  room_0 -->|"Full Room Recording on"| rec_single');
     expect(m).toContain('  room_1 -->|"Full Room Recording on"| rec_mixed');
-    expect(m).toContain('  room_2 -.->|"isUnlimitedRoomEnabled false"| not_recorded');
+    expect(m).toContain('  room_2 -.->|"voice room: not recorded by default"| not_recorded');
     expect(m).toContain('  vod[("VOD live-recording-staging<br/>kept 30 days")]');
     expect(m).toContain("  rec_single --> vod");
     expect(m).toContain("  vod -.-> cb_live");
@@ -38,8 +38,8 @@ describe("Mermaid flow", () => {
     const app = appPlan({
       globalAutoRecording: "on",
       rooms: [
-        { name: "a", seatTemplate: "VideoDynamicGrid9Seats", isUnlimitedRoomEnabled: null, isCloudRecordEnabled: null, expectRecorded: true, typicalHosts: 1 },
-        { name: "b", seatTemplate: "Karaoke", isUnlimitedRoomEnabled: null, isCloudRecordEnabled: null, expectRecorded: false, typicalHosts: null },
+        { name: "a", seatTemplate: "VideoDynamicGrid9Seats", createdWith: "client-sdk", isUnlimitedRoomEnabled: null, isCloudRecordEnabled: null, expectRecorded: true, typicalHosts: 1 },
+        { name: "b", seatTemplate: "Karaoke", createdWith: "client-sdk", isUnlimitedRoomEnabled: null, isCloudRecordEnabled: null, expectRecorded: false, typicalHosts: null },
       ],
       findings: [{ ruleId: "LR001", severity: "error", message: "double", path: "qa/LiveRecording", acknowledgedReason: null }],
     });
@@ -52,6 +52,7 @@ describe("Mermaid flow", () => {
     expect(lines).toContain(`  linkStyle ${dupIndexes.join(",")} stroke:#d62728,stroke-width:2px`);
     expect(m).toContain("  class gar,gar_files duplicate");
     expect(m).toContain('gar{{"Global Auto-Recording on<br/>LR001"}}');
+    expect(m).toContain('gar_files["one more file per host<br/>may be recorded twice: extra charges"]');
     // the room Live does not record (Karaoke) has no duplicate path
     expect(m).not.toContain("room_1 ==>");
   });
@@ -63,9 +64,23 @@ describe("Mermaid flow", () => {
     expect(m).toContain("  class gar,gar_files duplicateUnverified");
   });
 
+  test("a voice room planned as recorded says it needs Tencent's enablement; a REST room without the flag says why it is not recorded", () => {
+    const m = renderMermaid(
+      appPlan({
+        rooms: [
+          { name: "salon", seatTemplate: "AudioSalon", createdWith: "client-sdk", isUnlimitedRoomEnabled: true, isCloudRecordEnabled: null, expectRecorded: true, typicalHosts: 2 },
+          { name: "api", seatTemplate: "VideoDynamicGrid9Seats", createdWith: "rest-api", isUnlimitedRoomEnabled: null, isCloudRecordEnabled: null, expectRecorded: false, typicalHosts: 1 },
+        ],
+      }),
+    );
+    expect(m).toContain('  room_0["salon<br/>AudioSalon<br/>if Tencent enabled voice-room recording"]');
+    expect(m).toContain('  room_0 -->|"Full Room Recording on"| rec_mixed');
+    expect(m).toContain('  room_1 -.->|"REST create_room: isUnlimitedRoomEnabled defaults to false"| not_recorded');
+  });
+
   test("node ids do not depend on names; labels are escaped", () => {
     const app = appPlan({
-      rooms: [{ name: 'a"b <x> | `c` #1 & end', seatTemplate: "VideoDynamicGrid9Seats", isUnlimitedRoomEnabled: null, isCloudRecordEnabled: null, expectRecorded: true, typicalHosts: 1 }],
+      rooms: [{ name: 'a"b <x> | `c` #1 & end', seatTemplate: "VideoDynamicGrid9Seats", createdWith: "client-sdk", isUnlimitedRoomEnabled: null, isCloudRecordEnabled: null, expectRecorded: true, typicalHosts: 1 }],
     });
     const m = renderMermaid(app);
     expect(m).toContain('  room_0["a#quot;b #lt;x#gt; #124; #96;c#96; #35;1 #amp; end<br/>VideoDynamicGrid9Seats"]');

@@ -23,24 +23,19 @@ describe("recording plan of the example app (main.ts)", () => {
 
   test("is versioned and lists both environments, sorted by name", () => {
     expect(plan.schema).toBe("trtc-live-recording/recording-plan");
-    expect(plan.version).toBe(1);
+    expect(plan.version).toBe(2);
     expect(plan.environments.map((e) => [e.name, e.region])).toEqual([
       ["production", "ap-singapore"],
       ["staging", "ap-guangzhou"],
     ]);
   });
 
-  test("production: SDKAppID, VOD application, retention, mode, file limits, switches", () => {
+  test("production: SDKAppID, VOD application, retention, switches", () => {
     const app = appOf(plan, "production");
     expect(app.sdkAppId).toBe(1400000002);
     expect(app.vodApplication).toEqual({ name: "live-recording-production", managed: true, subAppId: null });
     expect(app.retention).toEqual({ days: 90 });
     expect(app.retentionText).toBe("90 days");
-    expect(app.recording.mode).toBe("as-live");
-    expect(app.recording.maxFileDurationMinutes).toBe(1440);
-    expect(app.recording.resumeWaitSeconds).toBe(30);
-    expect(app.recording.fileLimitsText).toContain("1440 min");
-    expect(app.recording.fileLimitsText).toContain("30 s");
     expect(app.fullRoomRecording).toBe(true);
     expect(app.globalAutoRecording).toMatchObject({ declared: "off", conflict: "none", ruleId: null });
     expect(app.findings).toEqual([]);
@@ -65,7 +60,7 @@ describe("recording plan of the example app (main.ts)", () => {
       ["co-host-shows", true, "mixed-stream", "full-room-recording-on"],
       ["landscape-events", true, "mixed-stream", "full-room-recording-on"],
       ["private-sessions", false, null, "cloud-record-disabled-for-room"],
-      ["voice-salon", false, null, "unlimited-room-disabled"],
+      ["voice-salon", false, null, "voice-room-default"],
     ]);
     expect(appOf(plan, "production").rooms[4].explanation).toContain("voice rooms are not recorded by default");
   });
@@ -73,27 +68,31 @@ describe("recording plan of the example app (main.ts)", () => {
   test("staging: retention 30 days, karaoke not recorded", () => {
     const app = appOf(plan, "staging");
     expect(app.retentionText).toBe("30 days");
-    expect(app.rooms.find((r) => r.name === "karaoke")).toMatchObject({ recorded: false, content: null, reason: "unlimited-room-disabled" });
+    expect(app.rooms.find((r) => r.name === "karaoke")).toMatchObject({ recorded: false, content: null, reason: "voice-room-default" });
     expect(app.callbacks.liveWebhook).toEqual({ url: "https://hooks.staging.example.com/live", signed: true });
   });
 
-  test("cost: recording minutes x single-stream price, storage GB x retention months x storage price", () => {
-    // production: 4000 h FullHD, 90 days; staging: 300 h HD, 30 days (main.ts).
-    const expected = (hours: number, res: "FullHD" | "HD", months: number) => {
-      const recording = Math.round((hours * 60 * PRICE_TABLE.recordingPer1000Minutes[res].cny) / 1000);
+  test("cost: room-minutes x single-stream price, from one stream per room up to one per host; storage GB x retention months x storage price", () => {
+    // production: 4000 h FullHD, 90 days, rooms of 1, 3 and 2 hosts; staging: 300 h HD, 30 days, rooms of 1 and 3 (main.ts).
+    const expected = (hours: number, res: "FullHD" | "HD", months: number, maxHosts: number) => {
+      const perStream = (hours * 60 * PRICE_TABLE.recordingPer1000Minutes[res].cny) / 1000;
+      const recording = { min: Math.round(perStream), max: Math.round(perStream * maxHosts) };
       const gb = (hours * 3600 * DEFAULT_BITRATE_KBPS[res] * 1000) / 8 / BYTES_PER_GB;
       const storage = Math.round(gb * months * PRICE_TABLE.vodStandardStoragePerGbMonth.cny);
-      return { recording, storage, total: recording + storage };
+      return { recording, storage, total: { min: recording.min + storage, max: recording.max + storage } };
     };
     const prod = appOf(plan, "production").estimatedCost;
     const stag = appOf(plan, "staging").estimatedCost;
     if (prod.status !== "estimated" || stag.status !== "estimated") throw new Error("both environments declare usage");
-    const p = expected(4000, "FullHD", 3);
-    const s = expected(300, "HD", 1);
+    const p = expected(4000, "FullHD", 3, 3);
+    const s = expected(300, "HD", 1, 3);
     expect([prod.recording.monthlyCny, prod.storage.monthlyCny, prod.totalMonthlyCny]).toEqual([p.recording, p.storage, p.total]);
     expect([stag.recording.monthlyCny, stag.storage.monthlyCny, stag.totalMonthlyCny]).toEqual([s.recording, s.storage, s.total]);
-    // With the table's published FullHD price (31 CNY per 1,000 minutes): 240,000 minutes cost 7,440 CNY.
-    expect(prod.recording).toEqual({ minutesPerMonth: 240000, unitPriceCnyPer1000Minutes: 31, monthlyCny: 7440 });
+    // With the table's published FullHD price (31 CNY per 1,000 minutes): 240,000 room-minutes cost 7,440 CNY a stream.
+    expect(prod.recording).toMatchObject({ minutesPerMonth: 240000, unitPriceCnyPer1000Minutes: 31, streamsPerRoom: { min: 1, max: 3 }, monthlyCny: { min: 7440, max: 22320 } });
+    expect(prod.recording.rangeReason).toContain("does not say whether it bills as one stream or as one per host");
+    expect(prod.basis).toContain("billed at single-stream recording prices, by recording duration and video resolution");
+    expect(prod.doubleRecording).toBeNull();
     expect(prod.storage).toMatchObject({ averageBitrateKbps: 3000, bitrateAssumed: true, storedMonths: 3, horizonApplied: false });
   });
 
@@ -111,10 +110,10 @@ describe("recording plan of the example app (main.ts)", () => {
     const md = renderPlanMarkdown(plan);
     expect(md.indexOf("## production")).toBeGreaterThan(0);
     expect(md.indexOf("## staging")).toBeGreaterThan(md.indexOf("## production"));
-    expect(md).toContain("| Retention | 90 days |");
-    expect(md).toContain("| Full Room Recording | on |");
+    expect(md).toContain("| Retention (Save Duration) | 90 days |");
+    expect(md).toContain("| Full Room Recording | on (applies to rooms created after the change) |");
     expect(md).toContain("| Global Auto-Recording | off (declared): nothing is recorded twice |");
-    expect(md).toContain("| private-sessions | VideoFixedGrid9Seats | no |  | IsCloudRecordEnabled is false: never recorded, even with Full Room Recording on |");
+    expect(md).toContain("| private-sessions | VideoFixedGrid9Seats | client SDK | no |  | IsCloudRecordEnabled is false: never recorded, even with Full Room Recording on |");
     expect(md).toContain("VOD events https://hooks.example.com/vod (signed)");
     expect(md.match(/```mermaid\n/g)).toHaveLength(2);
     expect(md).toContain("Findings: none");
@@ -139,8 +138,10 @@ describe("plan details from declarations", () => {
     expect(appOf(errorPlan, "staging").globalAutoRecording).toMatchObject({ declared: "on", conflict: "double-recording", ruleId: "LR001" });
     expect(appOf(errorPlan, "staging").findings[0]).toMatchObject({ ruleId: "LR001", severity: "error", acknowledged: false });
     const cost = appOf(errorPlan, "staging").estimatedCost;
-    expect(cost.status === "estimated" && cost.notes).toContain("not included: its second recording of the same rooms (one file per host, billed again)");
-    expect(renderPlanMarkdown(errorPlan)).toContain("- **ERROR** LR001: Full Room Recording is on while Global Auto-Recording is declared on for SDKAppID 1400000001.");
+    expect(cost.status === "estimated" && cost.doubleRecording).toMatchObject({ globalAutoRecording: "on", included: true, hostsPerRoom: { min: 1, max: 3 } });
+    expect(renderPlanMarkdown(errorPlan)).toContain(
+      '- **ERROR** LR001: Global Auto-Recording is declared on for SDKAppID 1400000001 while Live records rooms "solo-shows", "co-host-shows": the same audio and video may be recorded twice, resulting in extra charges.',
+    );
 
     const state = fixtureState("qa", [
       fixtureApp({
@@ -173,7 +174,7 @@ describe("plan details from declarations", () => {
       fixtureApp({
         fullRoomRecording: false,
         globalAutoRecording: "on",
-        rooms: [{ name: "vip", seatTemplate: "VideoDynamicGrid9Seats", isUnlimitedRoomEnabled: null, isCloudRecordEnabled: true, expectRecorded: true, typicalHosts: 2 }],
+        rooms: [{ name: "vip", seatTemplate: "VideoDynamicGrid9Seats", createdWith: "client-sdk", isUnlimitedRoomEnabled: null, isCloudRecordEnabled: true, expectRecorded: true, typicalHosts: 2 }],
       }),
     ]);
     const app = buildRecordingPlan([state]).environments[0].apps[0];
@@ -189,13 +190,12 @@ describe("plan details from declarations", () => {
     );
   });
 
-  test("no retention: rooms not recorded (storage not configured), cost not estimated", () => {
-    const states = desiredStates([{ name: "qa", sdkAppId: 1400000077, region: "ap-guangzhou", vodApplication: { name: "rec-qa" }, fullRoomRecording: true, globalAutoRecording: "off", rooms: [{ name: "shows", seatTemplate: "VideoDynamicGrid9Seats", expectRecorded: false }], expectedUsage: { recordedHoursPerMonth: 10 } }]);
+  test("no retention and no Live recording wanted: rooms not recorded, cost not estimated", () => {
+    const states = desiredStates([{ name: "qa", sdkAppId: 1400000077, region: "ap-guangzhou", vodApplication: { name: "rec-qa" }, fullRoomRecording: false, globalAutoRecording: "off", rooms: [{ name: "shows", seatTemplate: "VideoDynamicGrid9Seats", expectRecorded: false }], expectedUsage: { recordedHoursPerMonth: 10 } }]);
     const app = buildRecordingPlan(states).environments[0].apps[0];
     expect(app.retention).toBeNull();
-    expect(app.rooms[0]).toMatchObject({ recorded: false, reason: "storage-not-configured" });
-    expect(app.estimatedCost.status).toBe("not-estimated");
-    expect(app.findings.map((f) => f.ruleId)).toContain("LR002");
+    expect(app.rooms[0]).toMatchObject({ recorded: false, reason: "full-room-recording-off" });
+    expect(app.estimatedCost).toEqual({ status: "not-estimated", reason: "recording cannot be enabled: no VOD application or no retention" });
   });
 
   test("retention forever: storage at the 12-month horizon, said so", () => {

@@ -40,10 +40,10 @@ describe("cost model", () => {
     const cost = estimateMonthlyCost(fixtureApp({ retention: { days: 60 }, expectedUsage: usage(1000, "4K", 8000) }));
     if (cost.status !== "estimated") throw new Error("estimated");
     const gb = (1000 * 3600 * 8000 * 1000) / 8 / BYTES_PER_GB;
-    expect(cost.recording).toEqual({ minutesPerMonth: 60000, unitPriceCnyPer1000Minutes: 97, monthlyCny: 5820 });
+    expect(cost.recording).toEqual({ minutesPerMonth: 60000, unitPriceCnyPer1000Minutes: 97, streamsPerRoom: { min: 1, max: 1 }, monthlyCny: { min: 5820, max: 5820 }, rangeReason: null });
     expect(cost.storage.monthlyCny).toBe(Math.round(gb * 2 * PRICE_TABLE.vodStandardStoragePerGbMonth.cny));
     expect(cost.storage).toMatchObject({ storedMonths: 2, horizonApplied: false, bitrateAssumed: false });
-    expect(cost.totalMonthlyCny).toBe(cost.recording.monthlyCny + cost.storage.monthlyCny);
+    expect(cost.totalMonthlyCny).toEqual({ min: 5820 + cost.storage.monthlyCny, max: 5820 + cost.storage.monthlyCny });
   });
 
   test("retention longer than the horizon is capped at it, and said so", () => {

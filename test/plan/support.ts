@@ -29,23 +29,14 @@ export function fixtureApp(overrides: Partial<DesiredApp> = {}): DesiredApp {
   return {
     path: "fixture/LiveRecording",
     sdkAppId: 1400000009,
+    account: null,
     sdkAppIdOutput: "sdk_app_id",
     vodApplication: { managed: true, name: "rec-fixture", description: null, enabled: true, tags: {}, subAppId: null, subAppIdOutput: "vod_sub_app_id" },
     retention: { days: 30 },
-    recording: {
-      mode: "as-live",
-      format: "mp4",
-      maxFileDurationMinutes: 1440,
-      resumeWaitSeconds: 30,
-      maxIdleTimeSeconds: 30,
-      streamType: "audio-and-video",
-      mixedStreamLayout: "grid",
-      storage: { vodClassId: 0 },
-    },
     fullRoomRecording: true,
     globalAutoRecording: "off",
     callbacks: { vodEvents: null, trtcRecording: null, liveWebhook: null },
-    rooms: [{ name: "shows", seatTemplate: "VideoDynamicGrid9Seats", isUnlimitedRoomEnabled: null, isCloudRecordEnabled: null, expectRecorded: true, typicalHosts: 1 }],
+    rooms: [{ name: "shows", seatTemplate: "VideoDynamicGrid9Seats", createdWith: "client-sdk", isUnlimitedRoomEnabled: null, isCloudRecordEnabled: null, expectRecorded: true, typicalHosts: 1 }],
     expectedUsage: { peakConcurrentRecordings: 10, recordedHoursPerMonth: 100, resolution: "HD", averageBitrateKbps: null },
     acknowledgements: [],
     findings: [],
@@ -55,7 +46,7 @@ export function fixtureApp(overrides: Partial<DesiredApp> = {}): DesiredApp {
 
 /** A desired-state document (parsed through the schema, so fixtures stay valid). */
 export function fixtureState(environment: string, apps: DesiredApp[] = [fixtureApp()], region: string | null = "ap-guangzhou"): DesiredState {
-  return parseDesiredState({ schema: "trtc-live-recording/desired-state", version: 1, environment, region, apps }, `fixture ${environment}`);
+  return parseDesiredState({ schema: "trtc-live-recording/desired-state", version: 2, environment, region, apps }, `fixture ${environment}`);
 }
 
 /** Writes a synth folder as cdktf would (manifest.json + stacks/<name>/live-recording.json); returns its path. */

@@ -1,7 +1,7 @@
 /** The Global Auto-Recording conflict: the pure decision, then its three outcomes (and the acknowledged one) end to end. */
 import type { RecordingMedia } from "../../postdeploy/cloud";
 import { analyzeEvidence, EvidenceInput } from "../../postdeploy/conflict";
-import { PRODUCTION, STAGING, World, pd, step, testEnvironments, world } from "./helpers";
+import { FAST, PRODUCTION, STAGING, World, businessClock, pd, step, testEnvironments, world } from "./helpers";
 
 const T0 = Date.parse("2026-11-20T12:00:00Z");
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -83,8 +83,14 @@ async function sessions(w: World, prefix: string, endedAt?: number): Promise<voi
 
 describe("conflict check against the emulator", () => {
   let w: World;
+  // Rooms are decided when created (console history): sessions start after the console changes, so time passes on
+  // the emulator's clock, which the post-deploy step reads too.
+  let clock: ReturnType<typeof businessClock>;
+  let deps: typeof FAST;
   beforeEach(async () => {
     w = await world();
+    clock = businessClock(w.emu);
+    deps = { ...FAST, now: clock.now };
     expect((await pd(["apply", ...w.flags], w.env)).code).toBe(0);
   });
   afterEach(async () => {
@@ -92,8 +98,9 @@ describe("conflict check against the emulator", () => {
   });
 
   test("none: Live recordings only -> exit 0", async () => {
+    await clock.advance(3600);
     await sessions(w, "quiet");
-    const check = await pd(["check", ...w.flags], w.env);
+    const check = await pd(["check", ...w.flags], w.env, deps);
     expect(check.code).toBe(0);
     const s = step(check.report, STAGING, "conflict-check");
     expect(s.status).toBe("in-sync");
@@ -102,8 +109,9 @@ describe("conflict check against the emulator", () => {
 
   test("confirmed: Global Auto-Recording turned on after the deploy records every host again -> exit 3 with the evidence", async () => {
     await drift(w, true);
+    await clock.advance(3600);
     await sessions(w, "drift");
-    const check = await pd(["check", ...w.flags], w.env);
+    const check = await pd(["check", ...w.flags], w.env, deps);
     expect(check.code).toBe(3);
     const s = step(check.report, STAGING, "conflict-check");
     expect(s.status).toBe("conflict");
@@ -113,19 +121,22 @@ describe("conflict check against the emulator", () => {
     expect(step(check.report, PRODUCTION, "conflict-check").status).toBe("in-sync");
 
     // The fix: apply turns it off (emulator console driver); recordings after that are clean.
-    const fix = await pd(["apply", ...w.flags], w.env);
+    await clock.advance(60);
+    const fix = await pd(["apply", ...w.flags], w.env, deps);
     expect(fix.code).toBe(0);
     expect(step(fix.report, STAGING, "console").detail).toContain("Global Auto-Recording: true -> false");
-    await sessions(w, "after", Date.now() + 2000); // recordings that end (and reach VOD) after the fix
-    const after = await pd(["check", ...w.flags], w.env);
+    await clock.advance(3600);
+    await sessions(w, "after"); // rooms created, and recordings made, after the fix
+    const after = await pd(["check", ...w.flags], w.env, deps);
     expect(after.code).toBe(0);
     expect(step(after.report, STAGING, "conflict-check").evidence).toMatchObject({ verdict: "none", files: 2 });
   });
 
   test("suspected: recordings stored elsewhere (Global Auto-Recording into another VOD application) show only in the usage -> exit 2", async () => {
     await drift(w, true, { vodSubAppId: w.subApps.production });
-    await sessions(w, "elsewhere", Date.now() - 3 * 3600000); // settled: older than the 120-minute settle time
-    const check = await pd(["check", ...w.flags], w.env);
+    await clock.advance(4 * 3600);
+    await sessions(w, "elsewhere", clock.now().getTime() - 3 * 3600000); // settled: older than the 120-minute settle time
+    const check = await pd(["check", ...w.flags], w.env, deps);
     const s = step(check.report, STAGING, "conflict-check");
     expect(s.status).toBe("warning");
     expect(s.evidence).toMatchObject({ verdict: "suspected", roomsRecordedTwice: 0, explainedMinutes: 75, usageMinutes: { single: 180, multi: 30 }, unexplainedMinutes: 135 });
@@ -140,9 +151,12 @@ describe("conflict check against the emulator", () => {
       customize: (stacks) => stacks.find((s) => s.node.id === "staging")!.recording.acknowledge("LR001", "call recordings need GAR until the 2027 migration (ticket 42)"),
     });
     expect((await pd(["apply", ...w.flags], w.env)).code).toBe(0);
+    clock = businessClock(w.emu);
+    deps = { ...FAST, now: clock.now };
     await drift(w, true);
+    await clock.advance(3600);
     await sessions(w, "ack");
-    const check = await pd(["check", ...w.flags], w.env);
+    const check = await pd(["check", ...w.flags], w.env, deps);
     expect(check.code).toBe(2);
     const s = step(check.report, STAGING, "conflict-check");
     expect(s.status).toBe("warning");

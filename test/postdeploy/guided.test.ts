@@ -25,6 +25,7 @@ describe("guided console driver", () => {
     expect(s.instructions).toEqual([
       `TRTC console > Application ${STAGING} > Advanced Features > On-cloud recording > Global Auto-Recording: Off`,
       `TRTC console (SDKAppID ${STAGING}) > Live Configuration > Room Recording > Configure: VOD Application = ${w.subApps.staging}, Save Duration = 30 days, Full Room Recording = On`,
+      "  (Video on Demand must be activated first: if it is not, Configure Now prompts to enable VOD. A change applies to rooms created after it; rooms already live keep what was decided when they were created.)",
       `TRTC console > Application ${STAGING} > Advanced Features > Callback configuration: Cloud recording callback URL = ${w.receiver.url}/staging/trtc, Callback key = the value of environment variable STAGING_TRTC_CALLBACK_KEY (not shown)`,
       `Then record it: npx trtc-live-recording post-deploy attest --sdk-app-id ${STAGING} --by "<your name>"`,
     ]);

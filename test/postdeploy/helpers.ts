@@ -201,3 +201,19 @@ export function step(report: RunReport | undefined, sdkAppId: number, id: string
   if (!s) throw new Error(`no step ${id} for ${sdkAppId} in the report`);
   return s;
 }
+
+/**
+ * The emulator's business clock, for scenarios where time passes: a room is decided when it is created, so a session
+ * recorded under a console change must start after it. `advance` moves the emulator's clock; pass `now` to the
+ * post-deploy step (`{ ...FAST, now }`) so it reads the same time.
+ */
+export function businessClock(emu: Emulator): { now: () => Date; advance: (seconds: number) => Promise<void> } {
+  let offsetMs = 0;
+  return {
+    now: () => new Date(Date.now() + offsetMs),
+    advance: async (seconds: number) => {
+      await emu.admin.advanceClock(seconds);
+      offsetMs += seconds * 1000;
+    },
+  };
+}

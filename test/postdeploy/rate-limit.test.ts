@@ -8,6 +8,7 @@ import { DEFAULT_RATE_LIMIT, RATE_LIMITS, RateLimiter as EmulatorRateLimiter, ra
 import { LIVE_COMMANDS } from "../../emulator/live";
 import { TRTC_ACTIONS } from "../../emulator/trtc";
 import { VOD_ACTIONS } from "../../emulator/vod";
+import { CAM_ACTIONS } from "../../emulator/cam";
 import { DEFAULT_RATE, DOCUMENTED_RATES, RateLimiter } from "../../postdeploy/rate-limit";
 
 /** A clock that only moves when someone sleeps on it. */
@@ -25,9 +26,10 @@ function fakeClock() {
 }
 
 /** The emulated service of an action the post-deploy step calls. */
-function serviceOf(action: string): "vod" | "trtc" | "live" {
+function serviceOf(action: string): "vod" | "trtc" | "cam" | "live" {
   if (action in VOD_ACTIONS) return "vod";
   if (action in TRTC_ACTIONS) return "trtc";
+  if (action in CAM_ACTIONS) return "cam";
   if (action in LIVE_COMMANDS) return "live";
   throw new Error(`${action} is not an emulated action`);
 }

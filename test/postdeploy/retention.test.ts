@@ -1,7 +1,7 @@
 /** Retention for recordings already in VOD: the decision per file, then a sweep over several pages of SearchMedia. */
 import { SECONDS_PER_DAY, VOD_NEVER_EXPIRES } from "../../lib/limits";
 import { planSweep } from "../../postdeploy/steps/retention-sweep";
-import { FAST, STAGING, World, pd, step, testEnvironments, world } from "./helpers";
+import { FAST, STAGING, World, businessClock, pd, step, testEnvironments, world } from "./helpers";
 
 const DAY = SECONDS_PER_DAY * 1000;
 const NOW = Date.parse("2026-11-25T12:00:00Z");
@@ -48,12 +48,17 @@ describe("planSweep", () => {
 
 describe("retention sweep against the emulator", () => {
   let w: World;
+  // Rooms are decided when created (console history): the sessions below happen after the console was set up, 40
+  // days later on the emulator's clock, which the post-deploy step reads too.
+  let clock: ReturnType<typeof businessClock>;
   beforeAll(async () => {
     w = await world({ environments: (url) => testEnvironments(url, { production: { retention: undefined, fullRoomRecording: false } }) });
     expect((await pd(["apply", ...w.flags], w.env)).code).toBeLessThan(3);
     // Global Auto-Recording on, storing forever into Live's VOD application: its files never expire.
     await w.emu.admin.setConsoleState(STAGING, { globalAutoRecording: { enabled: true, storageSeconds: 0 } });
-    const now = Date.now();
+    clock = businessClock(w.emu);
+    await clock.advance(40 * SECONDS_PER_DAY);
+    const now = clock.now().getTime();
     for (let i = 0; i < 8; i++) {
       // Recent co-host sessions: Live's mixed file (expires after 30 days) + 2 per-host files that never expire.
       await w.emu.admin.simulateSession({ sdkAppId: STAGING, roomId: `recent-${i}`, seatTemplate: "VideoDynamicFloat7Seats", hosts: ["a", "b"], minutes: 10, endedAt: now - (i + 1) * 3600000 });
@@ -69,12 +74,12 @@ describe("retention sweep against the emulator", () => {
   });
 
   // 5 files a page, and a SearchMedia cap of 12 results per query: the scan must page and move its CreateTime window.
-  const small = { ...FAST, stepOptions: { pageSize: 5, searchCap: 12, sweepConcurrency: 3 } };
+  const small = () => ({ ...FAST, now: clock.now, stepOptions: { pageSize: 5, searchCap: 12, sweepConcurrency: 3 } });
   const stagingOnly = () => [...w.flags, "--stack", "staging"];
 
   test("plan: counts over several pages, writes nothing", async () => {
     const mark = w.emu.callLog.mark();
-    const plan = await pd(["plan", ...stagingOnly()], w.env, small);
+    const plan = await pd(["plan", ...stagingOnly()], w.env, small());
     const s = step(plan.report, STAGING, "retention-sweep");
     expect(s.counts).toMatchObject({ scanned: 28, alreadyOk: 8, toUpdate: 16, deferred: 4, updated: 0 });
     expect(s.status).toBe("would-change");
@@ -84,7 +89,7 @@ describe("retention sweep against the emulator", () => {
   });
 
   test("apply: ExpireTime = CreateTime + 30 days on the 16, 4 deferred (exit 2); a second apply writes nothing; --allow-expire-now finishes", async () => {
-    const apply = await pd(["apply", ...stagingOnly()], w.env, small);
+    const apply = await pd(["apply", ...stagingOnly()], w.env, small());
     const s = step(apply.report, STAGING, "retention-sweep");
     expect(s.counts).toMatchObject({ updated: 16, deferred: 4, failed: 0, notAttempted: 0 });
     expect(s.detail).toContain("4 recording(s) are older than 30 days and would expire within a day: left alone; run apply with --allow-expire-now to let them expire");
@@ -94,13 +99,13 @@ describe("retention sweep against the emulator", () => {
     for (const m of recent) expect(Date.parse(m.BasicInfo.ExpireTime) - Date.parse(m.BasicInfo.CreateTime)).toBe(30 * DAY);
 
     const mark = w.emu.callLog.mark();
-    const again = await pd(["apply", ...stagingOnly()], w.env, small);
+    const again = await pd(["apply", ...stagingOnly()], w.env, small());
     expect(w.emu.callLog.summary(mark).byAction.ModifyMediaInfo).toBeUndefined();
     expect(step(again.report, STAGING, "retention-sweep").counts).toMatchObject({ alreadyOk: 24, toUpdate: 0, deferred: 4 });
 
-    const now = await pd(["apply", "--allow-expire-now", ...stagingOnly()], w.env, small);
+    const now = await pd(["apply", "--allow-expire-now", ...stagingOnly()], w.env, small());
     expect(step(now.report, STAGING, "retention-sweep").counts).toMatchObject({ updated: 4, deferred: 0 });
-    const last = await pd(["apply", ...stagingOnly()], w.env, small);
+    const last = await pd(["apply", ...stagingOnly()], w.env, small());
     expect(step(last.report, STAGING, "retention-sweep")).toMatchObject({ status: "in-sync", counts: { scanned: 28, alreadyOk: 28 } });
   });
 

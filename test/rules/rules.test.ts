@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import { LiveRecordingProps, Retention } from "../../constructs";
 import { App, Testing } from "../../lib/cdktf";
-import { Acknowledgements, LIVE_RECORDING_RULES, evaluateRules } from "../../rules";
+import { Acknowledgements, LIVE_RECORDING_RULES, RETIRED_RULES, evaluateRules } from "../../rules";
 import { LiveRecordingStack } from "../../stacks";
 import { annotations, ruleAnnotations, synth } from "../support/synth";
 
@@ -27,35 +27,63 @@ interface Case {
   readonly message: string;
 }
 
+const TWICE = "the same audio and video may be recorded twice, resulting in extra charges.";
 const CASES: Case[] = [
-  { id: "LR001", level: "error", bad: { globalAutoRecording: "on" }, message: "Full Room Recording is on while Global Auto-Recording is declared on for SDKAppID 1400000001." },
+  { id: "LR001", level: "error", bad: { globalAutoRecording: "on" }, message: `Global Auto-Recording is declared on for SDKAppID 1400000001 while Live records room "shows": ${TWICE}` },
   {
     id: "LR001",
     level: "error",
     bad: { fullRoomRecording: false, globalAutoRecording: "on", rooms: [{ name: "vip", seatTemplate: "VideoFixedGrid9Seats", isCloudRecordEnabled: true }] },
-    message: 'rooms "vip" set IsCloudRecordEnabled=true while Global Auto-Recording is declared on for SDKAppID 1400000001.',
+    message: `Global Auto-Recording is declared on for SDKAppID 1400000001 while Live records room "vip": ${TWICE}`,
   },
-  { id: "LR002", level: "error", bad: { vodApplication: undefined, callbacks: {} }, message: "Full Room Recording is on for SDKAppID 1400000001 with no VOD application." },
-  { id: "LR002", level: "error", bad: { retention: undefined }, message: "Full Room Recording is on for SDKAppID 1400000001 with no retention." },
   {
-    id: "LR002",
+    id: "LR001",
     level: "error",
-    bad: { fullRoomRecording: false, vodApplication: undefined, retention: undefined, callbacks: {}, rooms: [{ name: "vip", seatTemplate: "VideoFixedGrid9Seats", isCloudRecordEnabled: true }] },
-    message: "rooms set IsCloudRecordEnabled=true for SDKAppID 1400000001 with no VOD application and no retention.",
+    bad: { globalAutoRecording: "on", rooms: [] },
+    message: `Global Auto-Recording is declared on for SDKAppID 1400000001 while Full Room Recording is on (no room declared: taken as recording the app's Live rooms, our reading): ${TWICE}`,
   },
-  { id: "LR003", level: "warn", bad: { expectedUsage: { peakConcurrentRecordings: 301 } }, message: "Declared peak of 301 concurrent recordings exceeds the limit of 300." },
-  { id: "LR004", level: "warn", bad: { rooms: [{ name: "ktv", seatTemplate: ".karaoke" }] }, message: 'Room "ktv" (Karaoke) is expected to be recorded, but voice rooms are not recorded by default.' },
-  { id: "LR004", level: "warn", bad: { rooms: [{ name: "salon", seatTemplate: "AudioSalon" }] }, message: 'Room "salon" (AudioSalon) is expected to be recorded, but voice rooms are not recorded by default.' },
+  { id: "LR003", level: "warn", bad: { expectedUsage: { peakConcurrentRecordings: 301 } }, message: "Declared peak of 301 concurrent recordings is above the guide's limit of 300 streams." },
+  {
+    id: "LR004",
+    level: "warn",
+    bad: { rooms: [{ name: "ktv", seatTemplate: ".karaoke" }] },
+    message: 'Room "ktv" (Karaoke) is expected to be recorded but is not: isUnlimitedRoomEnabled defaults to false for Karaoke (voice rooms are not recorded by default; Tencent must enable it).',
+  },
+  {
+    id: "LR004",
+    level: "warn",
+    bad: { rooms: [{ name: "salon", seatTemplate: "AudioSalon", isUnlimitedRoomEnabled: true, isCloudRecordEnabled: false }] },
+    message: 'Room "salon" (AudioSalon) is expected to be recorded but is not: IsCloudRecordEnabled is false: never recorded, even with Full Room Recording on.',
+  },
+  {
+    id: "LR004",
+    level: "warn",
+    bad: { rooms: [{ name: "salon", seatTemplate: "AudioSalon", createdWith: "rest-api" }] },
+    message:
+      'Room "salon" (AudioSalon) is expected to be recorded but is not: created with the REST create_room without IsUnlimitedRoomEnabled, which defaults to false there (send IsUnlimitedRoomEnabled: true).',
+  },
+  {
+    id: "LR004",
+    level: "warn",
+    bad: { rooms: [{ name: "salon", seatTemplate: "AudioSalon", isUnlimitedRoomEnabled: true }] },
+    message: 'Room "salon" (AudioSalon) is planned as recorded only if Tencent has enabled voice-room recording for SDKAppID 1400000001 (Contact Us): voice rooms are not recorded by default.',
+  },
   { id: "LR005", level: "error", bad: { callbacks: { vodEvents: { url: "http://h.example.com/vod" } } }, message: "VOD event callback URL http://h.example.com/vod is not HTTPS." },
   { id: "LR005", level: "error", bad: { callbacks: { liveWebhook: { url: "http://h.example.com/live" } } }, message: "Live webhook URL http://h.example.com/live is not HTTPS." },
   { id: "LR005", level: "error", bad: { callbacks: { trtcRecording: { url: "http://10.0.0.1/trtc" } } }, message: "TRTC recording callback URL http://10.0.0.1/trtc is not HTTPS." },
-  { id: "LR006", level: "error", bad: { recording: { maxFileDurationMinutes: 1441 } }, message: "maxFileDurationMinutes is 1441, above 1440." },
-  { id: "LR007", level: "warn", bad: { globalAutoRecording: "unknown" }, message: "Full Room Recording is on and Global Auto-Recording is undeclared for SDKAppID 1400000001." },
+  { id: "LR007", level: "warn", bad: { globalAutoRecording: "unknown" }, message: 'Live records room "shows" and Global Auto-Recording is undeclared for SDKAppID 1400000001.' },
   {
     id: "LR008",
     level: "warn",
     bad: { rooms: [{ name: "private", seatTemplate: "VideoFixedGrid9Seats", isCloudRecordEnabled: false }] },
     message: 'Room "private" (VideoFixedGrid9Seats) is expected to be recorded but is not: IsCloudRecordEnabled is false: never recorded, even with Full Room Recording on.',
+  },
+  {
+    id: "LR008",
+    level: "warn",
+    bad: { rooms: [{ name: "api", seatTemplate: "VideoDynamicGrid9Seats", createdWith: "rest-api" }] },
+    message:
+      'Room "api" (VideoDynamicGrid9Seats) is expected to be recorded but is not: created with the REST create_room without IsUnlimitedRoomEnabled, which defaults to false there (send IsUnlimitedRoomEnabled: true).',
   },
 ];
 
@@ -111,14 +139,14 @@ describe("Live recording rules", () => {
 
   test("an acknowledgement of an unknown rule is refused", () => {
     expect(() => Acknowledgements.of(stackWith({})).add({ id: "LR999", reason: "a long enough reason" })).toThrow(
-      'Acknowledgement `id` must be one of LR001, LR002, LR003, LR004, LR005, LR006, LR007, LR008, got "LR999"',
+      'Acknowledgement `id` must be one of LR001, LR003, LR004, LR005, LR007, LR008, got "LR999"',
     );
   });
 
   test("an error finding fails a full synth with the rule id and construct path", () => {
     const app = Testing.app();
     stackWith({ globalAutoRecording: "on" }, app);
-    expect(() => app.synth()).toThrow(/\[env\/LiveRecording\] \[LR001:DoubleRecording\] Full Room Recording is on while Global Auto-Recording is declared on/);
+    expect(() => app.synth()).toThrow(/\[env\/LiveRecording\] \[LR001:DoubleRecording\] Global Auto-Recording is declared on for SDKAppID 1400000001 while Live records room "shows"/);
   });
 
   test("an acknowledged error lets a full synth pass and is recorded in the desired state", () => {
@@ -132,7 +160,7 @@ describe("Live recording rules", () => {
       {
         ruleId: "LR001",
         severity: "error",
-        message: "Full Room Recording is on while Global Auto-Recording is declared on for SDKAppID 1400000001.",
+        message: `Global Auto-Recording is declared on for SDKAppID 1400000001 while Live records room "shows": ${TWICE}`,
         path: "env/LiveRecording",
         acknowledgedReason: "Global Auto-Recording records TUICallKit rooms we must keep",
       },
@@ -152,5 +180,118 @@ describe("Live recording rules", () => {
     const broken = { ...app, rooms: null } as never;
     const findings = evaluateRules(broken, [], "env/LiveRecording");
     expect(findings.some((f) => f.ruleId === "LR000" && f.severity === "error" && /Rule LR00[48] failed/.test(f.message))).toBe(true);
+  });
+});
+
+describe("LR001: only when Live records a declared room, in the guide's words and order of remedies", () => {
+  test.each<[string, Partial<LiveRecordingProps>]>([
+    ["a karaoke-only app (voice rooms are not recorded by default)", { rooms: [{ name: "ktv", seatTemplate: "Karaoke", expectRecorded: false }] }],
+    ["every declared room opts out (IsCloudRecordEnabled false)", { rooms: [{ name: "private", seatTemplate: "VideoFixedGrid9Seats", isCloudRecordEnabled: false, expectRecorded: false }] }],
+    ["REST-created rooms without IsUnlimitedRoomEnabled", { rooms: [{ name: "api", seatTemplate: "VideoDynamicGrid9Seats", createdWith: "rest-api", expectRecorded: false }] }],
+    ["Full Room Recording off and no room sets IsCloudRecordEnabled", { fullRoomRecording: false, rooms: [{ name: "shows", seatTemplate: "VideoDynamicGrid9Seats", expectRecorded: false }] }],
+  ])("Global Auto-Recording on does not fire it for %s", (_label, props) => {
+    const stack = stackWith({ globalAutoRecording: "on", ...props });
+    synth(stack);
+    expect(ruleAnnotations(stack, "LR001")).toEqual([]);
+  });
+
+  test("the fix gives the guide's order: Live recording first (saying what else turning Global Auto-Recording off stops), Manual Recording, separate SDKAppIDs, acknowledge", () => {
+    const fix = LIVE_RECORDING_RULES.find((r) => r.id === "LR001")!.fix;
+    const order = ["(1) use Live recording first", "(2) if Live recording does not meet your needs, record with TRTC Manual Recording", "(3) keep the Live rooms", "(4) or acknowledge LR001"];
+    const positions = order.map((o) => fix.indexOf(o));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(fix).toContain("this also stops its recording of every TRTC room of the SDKAppID: TUICallKit calls, TUIRoomKit conferences, plain TRTC SDK rooms and voice rooms");
+    expect(fix).toContain("separate SDKAppIDs (our reading: both features work per SDKAppID)");
+    expect(fix).not.toMatch(/fullRoomRecording: false/);
+  });
+});
+
+describe("LR003: 300 streams, scope not documented; environments of one declared account are added up", () => {
+  const twoEnvironments = (a: { account?: string; peak: number }, b: { account?: string; peak: number }) => {
+    const app = Testing.app();
+    const one = new LiveRecordingStack(app, "one", { region: "ap-guangzhou", ...BASE, sdkAppId: 1400000001, account: a.account, expectedUsage: { peakConcurrentRecordings: a.peak } });
+    const two = new LiveRecordingStack(app, "two", { region: "ap-guangzhou", ...BASE, sdkAppId: 1400000002, account: b.account, expectedUsage: { peakConcurrentRecordings: b.peak } });
+    synth(one);
+    synth(two);
+    return [one, two];
+  };
+
+  test("same account: each environment reports the sum with its parts", () => {
+    const [one, two] = twoEnvironments({ account: "acme", peak: 200 }, { account: "acme", peak: 150 });
+    const message = 'Declared peaks of account "acme" add up to 350 concurrent recordings (one/LiveRecording 200, two/LiveRecording 150), above the guide\'s limit of 300 streams.';
+    expect(ruleAnnotations(one, "LR003").map((a) => a.message.split(" Why: ")[0])).toEqual([`[LR003:ConcurrencyLimit] ${message}`]);
+    expect(ruleAnnotations(two, "LR003").map((a) => a.message.split(" Why: ")[0])).toEqual([`[LR003:ConcurrencyLimit] ${message}`]);
+  });
+
+  test("different accounts, or none named: each environment alone (the scope is not documented)", () => {
+    for (const [a, b] of [
+      [{ account: "acme", peak: 200 }, { account: "other", peak: 150 }],
+      [{ peak: 200 }, { peak: 150 }],
+      [{ account: "acme", peak: 200 }, { peak: 150 }],
+    ] as const) {
+      const stacks = twoEnvironments(a, b);
+      expect(stacks.flatMap((s) => ruleAnnotations(s, "LR003"))).toEqual([]);
+    }
+  });
+
+  test("the explanation says what the guide leaves out instead of inventing it", () => {
+    const rule = LIVE_RECORDING_RULES.find((r) => r.id === "LR003")!;
+    expect(rule.explanation).toContain('"The current maximum concurrent recording limit is 300 streams. For higher concurrency, contact sales or Contact Us."');
+    expect(rule.explanation).toContain("says neither whether the limit counts per SDKAppID or per account, nor what happens to recordings above it");
+    expect(rule.explanation).not.toMatch(/are not recorded/);
+  });
+
+  test.each([
+    ["", '[env/LiveRecording] `account` must be a string of letters, digits, _ . @ or - starting with a letter or digit, 1 to 64 characters, got ""'],
+    ["acme corp", '[env/LiveRecording] `account` must be a string of letters, digits, _ . @ or - starting with a letter or digit, 1 to 64 characters, got "acme corp"'],
+    [42, "[env/LiveRecording] `account` must be a string of letters, digits, _ . @ or - starting with a letter or digit, 1 to 64 characters, got 42"],
+  ])("account %j is refused", (account, message) => {
+    expect(() => stackWith({ account: account as never })).toThrow(message);
+  });
+});
+
+describe("hard limits are constructor errors, not rules (LR002 and LR006 retired, ids reserved)", () => {
+  test.each<[string, Partial<LiveRecordingProps>, string]>([
+    [
+      "Full Room Recording without a VOD application",
+      { vodApplication: undefined, callbacks: {} },
+      "[env/LiveRecording] `vodApplication` must be set when Live recording is wanted (fullRoomRecording is true): Live recording stores only to VOD and cannot be enabled without a VOD Application and a Save Duration, got undefined",
+    ],
+    [
+      "Full Room Recording without a retention",
+      { retention: undefined },
+      "[env/LiveRecording] `retention` must be set when Live recording is wanted (fullRoomRecording is true): Live recording stores only to VOD and cannot be enabled without a VOD Application and a Save Duration, got undefined",
+    ],
+    [
+      "a room with IsCloudRecordEnabled true and no storage",
+      { fullRoomRecording: false, vodApplication: undefined, retention: undefined, callbacks: {}, rooms: [{ name: "shows", seatTemplate: "VideoDynamicGrid9Seats" }, { name: "vip", seatTemplate: "VideoFixedGrid9Seats", isCloudRecordEnabled: true }] },
+      '[env/LiveRecording] `vodApplication` must be set when Live recording is wanted (rooms[1] ("vip") sets isCloudRecordEnabled: true): Live recording stores only to VOD and cannot be enabled without a VOD Application and a Save Duration, got undefined',
+    ],
+    [
+      "Live's recording parameters as a prop",
+      { recording: { maxFileDurationMinutes: 1441 } } as never,
+      '[env/LiveRecording] `recording` must be absent: Live\'s recording parameters are fixed by Tencent (MP4, files of at most 1440 minutes, single-stream for one host, one mixed-stream file for several) and nothing here changes them; for TRTC Cloud Recording\'s own parameters use ManualRecording, got {"maxFileDurationMinutes":1441}',
+    ],
+  ])("%s", (_label, props, message) => {
+    expect(() => stackWith(props)).toThrow(message);
+  });
+
+  test("neither storage is needed when Live recording is not wanted", () => {
+    const stack = stackWith({ fullRoomRecording: false, vodApplication: undefined, retention: undefined, callbacks: {}, rooms: [{ name: "shows", seatTemplate: "VideoDynamicGrid9Seats", expectRecorded: false }] });
+    synth(stack);
+    expect(annotations(stack)).toEqual([]);
+  });
+
+  test.each([
+    ["LR002", "Acknowledgement `id` LR002 is retired: a VOD application and a retention are required by the LiveRecording constructor whenever Live recording is wanted; remove this acknowledgement"],
+    ["LR006", "Acknowledgement `id` LR006 is retired: Live's file length is fixed by Tencent (1440 minutes); ManualRecording refuses a MaxMediaFileDuration outside 1 to 1440; remove this acknowledgement"],
+  ])("an acknowledgement of retired %s is refused with why", (id, message) => {
+    expect(() => Acknowledgements.of(stackWith({})).add({ id, reason: "a long enough reason" })).toThrow(message);
+  });
+
+  test("retired ids are never reused by a rule", () => {
+    expect(LIVE_RECORDING_RULES.map((r) => r.id).filter((id) => Object.keys(RETIRED_RULES).includes(id))).toEqual([]);
+    expect(Object.keys(RETIRED_RULES)).toEqual(["LR002", "LR006"]);
   });
 });
