@@ -38,7 +38,7 @@ describe("postDeployHook", () => {
           {
             "local-exec": {
               command:
-                "node ../../../bin/trtc-live-recording.js post-deploy apply --desired-state live-recording.json --state-dir ../../../.post-deploy " +
+                "npx --no-install --prefix ../../.. trtc-live-recording post-deploy apply --desired-state live-recording.json --state-dir ../../../.post-deploy " +
                 `--attestations ../../../post-deploy.attestations.json --output vod_sub_app_id=${SUB_APP_ID} || test $? -eq 2`,
               environment: { TF_VAR_vod_sign_key: "${var.vod_sign_key}", TF_VAR_trtc_callback_key: "${var.trtc_callback_key}" },
             },
@@ -68,7 +68,7 @@ describe("postDeployHook", () => {
     new PostDeployHook(stack, "Hook", { recording: stack.recording, projectDir: "../..", extraArgs: ["--console-driver", "guided"] });
     const data = Object.values(resourcesOf(synth(stack), "terraform_data"))[0] as { provisioner: { "local-exec": { command: string; environment?: unknown } }[] };
     expect(data.provisioner[0]["local-exec"]).toEqual({
-      command: `node ../../bin/trtc-live-recording.js post-deploy apply --desired-state live-recording.json --state-dir ../../.post-deploy --attestations ../../post-deploy.attestations.json --output vod_sub_app_id=${SUB_APP_ID} --console-driver guided || test $? -eq 2`,
+      command: `npx --no-install --prefix ../.. trtc-live-recording post-deploy apply --desired-state live-recording.json --state-dir ../../.post-deploy --attestations ../../post-deploy.attestations.json --output vod_sub_app_id=${SUB_APP_ID} --console-driver guided || test $? -eq 2`,
     });
     expect(() => new PostDeployHook(stack, "Bad", { recording: stack.recording, extraArgs: ["x; rm -rf /"] })).toThrow(
       '`extraArgs[0]` must be a string of an argument without spaces or shell characters, 1 to 1024 characters, got "x; rm -rf /"',
