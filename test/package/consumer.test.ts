@@ -65,7 +65,7 @@ function expectExit(r: Run, code: number): void {
 
 type TfJson = {
   provider?: Record<string, { region?: string }[]>;
-  terraform?: { required_providers?: Record<string, { source: string; version: string }> };
+  terraform?: { required_providers?: Record<string, { source: string; version: string }>; backend?: Record<string, unknown> };
   resource?: Record<string, Record<string, Record<string, unknown>>>;
 };
 
@@ -254,6 +254,7 @@ describe("in a fresh cdktf TypeScript app", () => {
     expect(urls("media")).toEqual(["https://hooks.example.com/media/vod"]);
     expect(Object.keys(stacks.staging.resource ?? {}).sort()).toEqual(["tencentcloud_vod_event_config", "tencentcloud_vod_sub_application"]);
     expect(Object.keys(stacks.media.resource ?? {}).sort()).toEqual(["tencentcloud_vod_event_config", "tencentcloud_vod_sub_application", "terraform_data"]);
+    expect(stacks.media.terraform?.backend).toEqual({ cos: expect.objectContaining({ bucket: "tfstate-1250000000", region: "ap-singapore" }) });
     for (const s of ["staging", "media"]) expect(existsSync(path.join(synthDir, "stacks", s, "live-recording.json"))).toBe(true);
   });
 

@@ -43,7 +43,7 @@ class MediaStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: LiveRecordingProps) {
     super(scope, id);
     new TencentcloudProvider(this, "tencentcloud", { region: "ap-singapore" });
-    StateBackend.local().bind(this);
+    StateBackend.cos({ bucket: "tfstate-1250000000", region: "ap-singapore" }).bind(this);
     this.recording = new LiveRecording(this, "Recording", props);
     new PostDeployHook(this, "PostDeploy", {
       recording: this.recording,
