@@ -12,7 +12,7 @@
  */
 import { execFile } from "child_process";
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { createRequire } from "module";
+import { builtinModules, createRequire } from "module";
 import { tmpdir } from "os";
 import * as path from "path";
 import { vod } from "tencentcloud-sdk-nodejs/tencentcloud/services/vod";
@@ -168,6 +168,33 @@ describe("the published package", () => {
     for (const f of packedFiles.filter((p) => p.startsWith("dist/") && p.endsWith(".js"))) {
       expect(packedFiles).toContain(f.replace(/\.js$/, ".d.ts"));
     }
+  });
+
+  test("every module it ships imports only what it ships, its dependencies, its peers and Node's built-ins", () => {
+    const installed = path.join(app, "node_modules", "trtc-live-recording");
+    const manifest = JSON.parse(readFileSync(path.join(installed, "package.json"), "utf8")) as {
+      name: string;
+      dependencies: Record<string, string>;
+      peerDependencies: Record<string, string>;
+    };
+    const allowed = new Set([manifest.name, ...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies)]);
+    const shipped = new Set(packedFiles);
+    const problems: string[] = [];
+    for (const file of packedFiles.filter((f) => /\.(js|d\.ts)$/.test(f))) {
+      const text = readFileSync(path.join(installed, file), "utf8");
+      for (const m of text.matchAll(/(?:\bfrom\s+|\brequire\(\s*|\bimport\(\s*)["']([^"']+)["']/g)) {
+        const spec = m[1];
+        if (spec.startsWith(".")) {
+          const target = path.posix.join(path.posix.dirname(file), spec);
+          const candidates = file.endsWith(".d.ts") ? [`${target}.d.ts`, `${target}/index.d.ts`] : [`${target}.js`, `${target}/index.js`, target];
+          if (!candidates.some((c) => shipped.has(c))) problems.push(`${file}: ${spec} is not in the package`);
+        } else {
+          const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
+          if (!allowed.has(name) && !builtinModules.includes(name.replace(/^node:/, ""))) problems.push(`${file}: ${spec} is neither a dependency nor a peer`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   test("installing it runs nothing: no install scripts, and the CLI needs no TypeScript", () => {
