@@ -17,6 +17,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { vod } from "tencentcloud-sdk-nodejs/tencentcloud/services/vod";
 import type * as EmulatorApi from "../../emulator/public-api";
+import { npmEnv } from "../support/npm-env";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PKG = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
@@ -38,16 +39,6 @@ interface Run {
   readonly ms: number;
 }
 
-/**
- * The environment of the app's commands: this process's, without what `npm test` adds about this repository for its
- * scripts (the package, the lifecycle, the local prefix), so npm in the app sees the app; npm quiet.
- */
-function appEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const scriptOnly = /^npm_(lifecycle_|package_|command$|execpath$|node_execpath$|config_local_prefix$)/i;
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !scriptOnly.test(k)));
-  return { ...base, CHECKPOINT_DISABLE: "1", npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false", ...extra };
-}
-
 /** Runs a command without a shell, never throwing; the exit code is in the result. */
 function run(file: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   const started = Date.now();
@@ -55,7 +46,7 @@ function run(file: string, args: readonly string[], cwd: string, env: NodeJS.Pro
     execFile(
       file,
       [...args],
-      { cwd, env: appEnv(env), maxBuffer: 64 * 1024 * 1024 },
+      { cwd, env: npmEnv({ CHECKPOINT_DISABLE: "1", ...env }), maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err === null ? 0 : typeof (err as { code?: unknown }).code === "number" ? ((err as { code: number }).code) : 1;
         resolve({ code, stdout, stderr, ms: Date.now() - started });

@@ -1,7 +1,11 @@
 /** The optional Terraform hook: terraform_data + local-exec re-running post-deploy apply when the desired state changes. */
+import { execFileSync } from "child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import * as path from "path";
 import { CallbackSecret, DesiredStateDocument, PostDeployHook, Retention, VodApplication } from "../../constructs";
 import { Testing } from "../../lib/cdktf";
 import { LiveRecordingStack, LiveRecordingStackProps } from "../../stacks";
+import { npmEnv } from "../support/npm-env";
 import { resourcesOf, synth } from "../support/synth";
 
 const PROPS: LiveRecordingStackProps = {
@@ -60,6 +64,22 @@ describe("postDeployHook", () => {
       expect(new Set(strings)).toEqual(new Set(["vod_sign_key", "TF_VAR_vod_sign_key", "${var.vod_sign_key}"]));
     } finally {
       delete process.env.TF_VAR_vod_sign_key;
+    }
+  });
+
+  test("in this repository the command finds the repository's own CLI from cdktf.out/stacks/<stack> (a consumer's app: test/package)", () => {
+    const stack = new LiveRecordingStack(Testing.app(), "prod", { ...PROPS, postDeployHook: true });
+    const data = Object.values(resourcesOf(synth(stack), "terraform_data"))[0] as { provisioner: { "local-exec": { command: string } }[] };
+    const cli = data.provisioner[0]["local-exec"].command.split(" post-deploy ")[0];
+    const root = path.resolve(__dirname, "..", "..");
+    mkdirSync(path.join(root, "cdktf.out", "stacks"), { recursive: true });
+    const stackDir = mkdtempSync(path.join(root, "cdktf.out", "stacks", ".hook-test-"));
+    try {
+      // As Terraform's local-exec runs it: sh, in the stack's working directory.
+      const out = execFileSync("sh", ["-c", `${cli} --version`], { cwd: stackDir, encoding: "utf8", env: npmEnv() });
+      expect(out.trim()).toBe((JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version);
+    } finally {
+      rmSync(stackDir, { recursive: true, force: true });
     }
   });
 
