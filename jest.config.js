@@ -8,4 +8,7 @@ module.exports = {
   moduleFileExtensions: ["ts", "js", "json"],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
   testTimeout: 30000,
+  // Every core: jest's default (cores - 1) leaves one of a 2-core machine's cores to a main process that mostly waits.
+  maxWorkers: "100%",
+  testSequencer: "<rootDir>/test/support/sequencer.js",
 };

@@ -3,6 +3,8 @@
  * Each command lives with its feature and registers itself here.
  */
 import { Command } from "commander";
+import { readFileSync } from "fs";
+import * as path from "path";
 import { registerPlanCommand } from "../plan/command";
 import { PostDeployDependencies, registerPostDeployCommands } from "../postdeploy/command";
 import { CliContext } from "./context";
@@ -14,9 +16,23 @@ export interface CliDependencies {
   readonly postDeploy?: PostDeployDependencies;
 }
 
+/** The package's version, from its package.json: one folder up from cli/ (sources, tests), two from dist/cli/ (built). */
+function packageVersion(): string {
+  for (const up of ["..", "../.."]) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(__dirname, up, "package.json"), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "trtc-live-recording" && typeof pkg.version === "string") return pkg.version;
+    } catch {
+      // not this folder
+    }
+  }
+  return "unknown";
+}
+
 export function buildCli(ctx: CliContext, deps: CliDependencies = {}): Command {
   const program = new Command("trtc-live-recording")
     .description("Tencent RTC Live recording as code: recording plans and the post-deploy step")
+    .version(packageVersion(), "--version", "print the package version")
     .showHelpAfterError()
     .exitOverride()
     // Before the commands are added: subcommands copy the output settings when they are created.

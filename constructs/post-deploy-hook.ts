@@ -5,13 +5,23 @@ import { checkString, validateAt } from "../lib/validation";
 import { DesiredStateDocument } from "./desired-state-document";
 import type { LiveRecording } from "./live-recording";
 
+/**
+ * The shell command that runs this package's CLI from a stack's working directory: the project's installed package
+ * through npm's own bin lookup (`--no-install`: a missing package fails the deploy instead of being downloaded).
+ */
+function cliCommand(projectDir: string): string {
+  return `npx --no-install --prefix ${projectDir} trtc-live-recording`;
+}
+
 export interface PostDeployHookProps {
   /** The Live recording whose post-deploy step runs. */
   readonly recording: LiveRecording;
   /**
-   * The project folder, relative to the stack's working directory (`cdktf.out/stacks/<stack>`, where Terraform runs
-   * local-exec provisioners).
-   * @default "../../.." - the default cdktf output folder in the project
+   * The project folder: where this package is installed (its `trtc-live-recording` command is run from there) and where
+   * the post-deploy state and attestations are kept. Relative to the stack's working directory
+   * (`cdktf.out/stacks/<stack>`, where Terraform runs local-exec provisioners), so the configuration holds no
+   * machine-specific path.
+   * @default "../../.." - the project of the default cdktf output folder
    */
   readonly projectDir?: string;
   /**
@@ -26,6 +36,10 @@ export interface PostDeployHookProps {
  * Re-runs `post-deploy apply` for this stack from `terraform apply` (`cdktf deploy`) whenever the desired state
  * changes: a `terraform_data` resource whose `triggers_replace` holds the desired-state hash (and the VOD SubAppId,
  * so a replaced application gets its SignKey and console settings again), with a `local-exec` provisioner.
+ *
+ * The provisioner runs `npx --no-install --prefix <projectDir> trtc-live-recording ...`: the command of the package
+ * installed in the project (in this repository, the repository's own), never one fetched at deploy time. The
+ * machine that runs Terraform needs Node with npm and the project's `node_modules`.
  *
  * The VOD SubAppId is passed as `--output vod_sub_app_id=<id>`; secrets declared as Terraform variables reach the
  * command only through the provisioner's `environment` (`TF_VAR_<name> = var.<name>`), never on its command line.
@@ -51,7 +65,7 @@ export class PostDeployHook extends Construct {
     const vod = props.recording.vodApplication;
 
     const args = [
-      `node ${projectDir}/bin/trtc-live-recording.js post-deploy apply`,
+      `${cliCommand(projectDir)} post-deploy apply`,
       "--desired-state live-recording.json",
       `--state-dir ${projectDir}/.post-deploy`,
       `--attestations ${projectDir}/post-deploy.attestations.json`,

@@ -1,4 +1,5 @@
-// Rebuilds dist/ with tsc when any TypeScript source (or the generated bindings) is newer than the last build.
+// Rebuilds dist/ with tsc (JavaScript and .d.ts) when any TypeScript source (or the generated bindings) is newer than
+// the last build, and removes outputs whose source is gone, so dist/ (what the package ships) holds no stale module.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -42,6 +43,24 @@ function isStale() {
   return newestSourceMtime() > built;
 }
 
+/** Deletes dist/ files (.js, .d.ts) whose TypeScript source no longer exists; tsc's incremental build keeps them. */
+function pruneOrphans() {
+  const dist = path.join(root, "dist");
+  const visit = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        visit(p);
+        if (fs.readdirSync(p).length === 0) fs.rmdirSync(p);
+        continue;
+      }
+      const match = /^(.*)\.(?:d\.ts|js)$/.exec(path.relative(dist, p));
+      if (match && !fs.existsSync(path.join(root, `${match[1]}.ts`))) fs.rmSync(p);
+    }
+  };
+  if (fs.existsSync(dist)) visit(dist);
+}
+
 /** Compiles with tsc (type-checked) when stale. Returns true when it had to build. */
 function ensureBuilt({ force = false } = {}) {
   if (!force && !isStale()) return false;
@@ -49,6 +68,7 @@ function ensureBuilt({ force = false } = {}) {
   const started = new Date();
   const tsc = require.resolve("typescript/bin/tsc");
   execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit", cwd: root });
+  pruneOrphans();
   fs.mkdirSync(path.dirname(STAMP), { recursive: true });
   fs.writeFileSync(STAMP, started.toISOString() + "\n");
   fs.utimesSync(STAMP, started, started);

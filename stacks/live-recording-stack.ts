@@ -18,8 +18,8 @@ export interface LiveRecordingStackProps extends LiveRecordingProps {
   readonly backend?: StateBackend;
   /**
    * Re-run `post-deploy apply` from `cdktf deploy` whenever the desired state changes: a `terraform_data` resource
-   * with a `local-exec` provisioner (see `PostDeployHook`). It needs Node and this project on the machine that runs
-   * Terraform, and the post-deploy credentials in its environment.
+   * with a `local-exec` provisioner (see `PostDeployHook`). It needs Node, npm and the project (with its
+   * `node_modules`) on the machine that runs Terraform, and the post-deploy credentials in its environment.
    * @default false - run `npm run deploy` (cdktf deploy, then post-deploy apply) instead
    */
   readonly postDeployHook?: boolean;

@@ -1,7 +1,11 @@
 /** The optional Terraform hook: terraform_data + local-exec re-running post-deploy apply when the desired state changes. */
+import { execFileSync } from "child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import * as path from "path";
 import { CallbackSecret, DesiredStateDocument, PostDeployHook, Retention, VodApplication } from "../../constructs";
 import { Testing } from "../../lib/cdktf";
 import { LiveRecordingStack, LiveRecordingStackProps } from "../../stacks";
+import { npmEnv } from "../support/npm-env";
 import { resourcesOf, synth } from "../support/synth";
 
 const PROPS: LiveRecordingStackProps = {
@@ -38,7 +42,7 @@ describe("postDeployHook", () => {
           {
             "local-exec": {
               command:
-                "node ../../../bin/trtc-live-recording.js post-deploy apply --desired-state live-recording.json --state-dir ../../../.post-deploy " +
+                "npx --no-install --prefix ../../.. trtc-live-recording post-deploy apply --desired-state live-recording.json --state-dir ../../../.post-deploy " +
                 `--attestations ../../../post-deploy.attestations.json --output vod_sub_app_id=${SUB_APP_ID} || test $? -eq 2`,
               environment: { TF_VAR_vod_sign_key: "${var.vod_sign_key}", TF_VAR_trtc_callback_key: "${var.trtc_callback_key}" },
             },
@@ -63,12 +67,28 @@ describe("postDeployHook", () => {
     }
   });
 
+  test("in this repository the command finds the repository's own CLI from cdktf.out/stacks/<stack> (a consumer's app: test/package)", () => {
+    const stack = new LiveRecordingStack(Testing.app(), "prod", { ...PROPS, postDeployHook: true });
+    const data = Object.values(resourcesOf(synth(stack), "terraform_data"))[0] as { provisioner: { "local-exec": { command: string } }[] };
+    const cli = data.provisioner[0]["local-exec"].command.split(" post-deploy ")[0];
+    const root = path.resolve(__dirname, "..", "..");
+    mkdirSync(path.join(root, "cdktf.out", "stacks"), { recursive: true });
+    const stackDir = mkdtempSync(path.join(root, "cdktf.out", "stacks", ".hook-test-"));
+    try {
+      // As Terraform's local-exec runs it: sh, in the stack's working directory.
+      const out = execFileSync("sh", ["-c", `${cli} --version`], { cwd: stackDir, encoding: "utf8", env: npmEnv() });
+      expect(out.trim()).toBe((JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version);
+    } finally {
+      rmSync(stackDir, { recursive: true, force: true });
+    }
+  });
+
   test("the project folder and extra arguments can be set; shell characters are refused", () => {
     const stack = new LiveRecordingStack(Testing.app(), "dev", { ...PROPS, callbacks: {} });
     new PostDeployHook(stack, "Hook", { recording: stack.recording, projectDir: "../..", extraArgs: ["--console-driver", "guided"] });
     const data = Object.values(resourcesOf(synth(stack), "terraform_data"))[0] as { provisioner: { "local-exec": { command: string; environment?: unknown } }[] };
     expect(data.provisioner[0]["local-exec"]).toEqual({
-      command: `node ../../bin/trtc-live-recording.js post-deploy apply --desired-state live-recording.json --state-dir ../../.post-deploy --attestations ../../post-deploy.attestations.json --output vod_sub_app_id=${SUB_APP_ID} --console-driver guided || test $? -eq 2`,
+      command: `npx --no-install --prefix ../.. trtc-live-recording post-deploy apply --desired-state live-recording.json --state-dir ../../.post-deploy --attestations ../../post-deploy.attestations.json --output vod_sub_app_id=${SUB_APP_ID} --console-driver guided || test $? -eq 2`,
     });
     expect(() => new PostDeployHook(stack, "Bad", { recording: stack.recording, extraArgs: ["x; rm -rf /"] })).toThrow(
       '`extraArgs[0]` must be a string of an argument without spaces or shell characters, 1 to 1024 characters, got "x; rm -rf /"',

