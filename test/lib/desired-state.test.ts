@@ -2,7 +2,7 @@ import { formatRetention, parseDesiredState, retentionSeconds } from "../../lib/
 
 const doc = (retention: unknown) => ({
   schema: "trtc-live-recording/desired-state",
-  version: 1,
+  version: 2,
   environment: "e",
   region: null,
   apps: [
@@ -24,6 +24,7 @@ const doc = (retention: unknown) => ({
       },
       fullRoomRecording: false,
       globalAutoRecording: "off",
+      acceptStoppingOtherRecordings: null,
       callbacks: { vodEvents: null, trtcRecording: null, liveWebhook: null },
       rooms: [],
       expectedUsage: null,
@@ -42,7 +43,14 @@ describe("desired state", () => {
 
   test("a retention outside what the constructs accept (1 to 24855 days) is not a valid document", () => {
     expect(parseDesiredState(doc({ days: 24855 })).apps[0].retention).toEqual({ days: 24855 });
-    expect(() => parseDesiredState(doc({ days: 24856 }), "f.json")).toThrow(/^f\.json is not a valid trtc-live-recording\/desired-state v1 document:\n  apps\.0\.retention/);
+    expect(() => parseDesiredState(doc({ days: 24856 }), "f.json")).toThrow(/^f\.json is not a valid trtc-live-recording\/desired-state v2 document:\n  apps\.0\.retention/);
     expect(() => parseDesiredState(doc({ days: 0 }), "f.json")).toThrow(/apps\.0\.retention/);
   });
+});
+
+test("acceptStoppingOtherRecordings needs a reason of at least 10 characters in the document too", () => {
+  const base = doc({ days: 30 });
+  const withAcceptance = (reason: string) => ({ ...base, apps: [{ ...base.apps[0], acceptStoppingOtherRecordings: { reason } }] });
+  expect(parseDesiredState(withAcceptance("calls move to manual recording")).apps[0].acceptStoppingOtherRecordings).toEqual({ reason: "calls move to manual recording" });
+  expect(() => parseDesiredState(withAcceptance("short"), "f.json")).toThrow(/^f\.json is not a valid trtc-live-recording\/desired-state v2 document:\n {2}apps\.0\.acceptStoppingOtherRecordings\.reason/);
 });

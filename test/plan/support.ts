@@ -3,7 +3,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { DesiredStateDocument } from "../../constructs/desired-state-document";
 import { Testing } from "../../lib/cdktf";
-import { DESIRED_STATE_FILE, DesiredApp, DesiredState, parseDesiredState, serializeDesiredState } from "../../lib/desired-state";
+import { DESIRED_STATE_FILE, DESIRED_STATE_VERSION, DesiredApp, DesiredState, parseDesiredState, serializeDesiredState } from "../../lib/desired-state";
 import { ENVIRONMENTS } from "../../main";
 import { EnvironmentConfig, defineEnvironments } from "../../stacks";
 
@@ -30,7 +30,7 @@ export function fixtureApp(overrides: Partial<DesiredApp> = {}): DesiredApp {
     path: "fixture/LiveRecording",
     sdkAppId: 1400000009,
     sdkAppIdOutput: "sdk_app_id",
-    vodApplication: { managed: true, name: "rec-fixture", description: null, enabled: true, tags: {}, subAppId: null, subAppIdOutput: "vod_sub_app_id" },
+    vodApplication: { managed: true, name: "rec-fixture", description: null, enabled: true, tags: {}, subAppId: null, subAppIdOutput: "vod_sub_app_id", resourceAddress: null },
     retention: { days: 30 },
     recording: {
       mode: "as-live",
@@ -44,6 +44,7 @@ export function fixtureApp(overrides: Partial<DesiredApp> = {}): DesiredApp {
     },
     fullRoomRecording: true,
     globalAutoRecording: "off",
+    acceptStoppingOtherRecordings: null,
     callbacks: { vodEvents: null, trtcRecording: null, liveWebhook: null },
     rooms: [{ name: "shows", seatTemplate: "VideoDynamicGrid9Seats", isUnlimitedRoomEnabled: null, isCloudRecordEnabled: null, expectRecorded: true, typicalHosts: 1 }],
     expectedUsage: { peakConcurrentRecordings: 10, recordedHoursPerMonth: 100, resolution: "HD", averageBitrateKbps: null },
@@ -55,7 +56,7 @@ export function fixtureApp(overrides: Partial<DesiredApp> = {}): DesiredApp {
 
 /** A desired-state document (parsed through the schema, so fixtures stay valid). */
 export function fixtureState(environment: string, apps: DesiredApp[] = [fixtureApp()], region: string | null = "ap-guangzhou"): DesiredState {
-  return parseDesiredState({ schema: "trtc-live-recording/desired-state", version: 1, environment, region, apps }, `fixture ${environment}`);
+  return parseDesiredState({ schema: "trtc-live-recording/desired-state", version: DESIRED_STATE_VERSION, environment, region, apps }, `fixture ${environment}`);
 }
 
 /** Writes a synth folder as cdktf would (manifest.json + stacks/<name>/live-recording.json); returns its path. */
