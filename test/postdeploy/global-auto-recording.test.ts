@@ -240,3 +240,11 @@ describe("Global Auto-Recording against the emulator", () => {
     );
   });
 });
+
+test("every text that proposes turning it off says what else that stops: rule LR001's fix, the conflict check's fix, the guided instruction", async () => {
+  const { DoubleRecording } = await import("../../rules/lr001-double-recording");
+  const { GLOBAL_AUTO_RECORDING_OFF_STOPS } = await import("../../lib/global-auto-recording");
+  const { consoleInstructions } = await import("../../postdeploy/drivers/guided");
+  expect(DoubleRecording.fix).toContain(GLOBAL_AUTO_RECORDING_OFF_STOPS);
+  expect(consoleInstructions(STAGING, { globalAutoRecording: { enabled: false } })[0]).toContain(GLOBAL_AUTO_RECORDING_OFF_STOPS);
+});
