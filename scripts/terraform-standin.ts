@@ -7,10 +7,10 @@
  * engine.ts for the plan/apply cycle and handlers/ for each resource type.
  */
 import type { ClientConfig } from "tencentcloud-sdk-nodejs/tencentcloud/common/interface";
-import { TerraformStandIn } from "./engine";
+import { TerraformStandIn } from "./terraform-standin/engine";
 
-export { TerraformStandIn } from "./engine";
-export type { ResourceChange, StandInOptions, StandInPlan, StandInState } from "./engine";
+export { TerraformStandIn } from "./terraform-standin/engine";
+export type { ResourceChange, StandInOptions, StandInPlan, StandInState } from "./terraform-standin/engine";
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
