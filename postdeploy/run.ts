@@ -272,7 +272,7 @@ function exitReason(mode: Mode, apps: readonly AppReport[], exitCode: ExitCode):
   const names = (pred: (a: AppReport) => boolean) => apps.filter(pred).map((a) => `${a.environment} (${a.sdkAppId})`).join(", ");
   switch (exitCode) {
     case EXIT.REFUSED:
-      return `Global Auto-Recording left on: it records rooms that Live recording does not, and the declaration does not accept stopping them: ${names((a) => a.status === "refused")} (see the console step for the rooms and the options)`;
+      return `Global Auto-Recording left on: it may be the only recorder of rooms Live recording does not record, and the declaration does not accept stopping them: ${names((a) => a.status === "refused")} (see the console step for the rooms and the options)`;
     case EXIT.CONFLICT:
       return `Global Auto-Recording double recording confirmed and not acknowledged: ${names((a) => a.status === "conflict")}`;
     case EXIT.ERROR:

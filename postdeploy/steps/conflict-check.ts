@@ -137,10 +137,11 @@ export const conflictCheckStep: Step & {
     if (evidence.verdict === "confirmed") {
       if (wanted && ack === undefined) {
         status = "conflict";
-        detail.push(
-          'Fix: declare globalAutoRecording "off" (post-deploy apply then turns it off, with a console driver that can write, after a search for rooms only it records; ' +
-            `mind that ${GLOBAL_AUTO_RECORDING_OFF_STOPS}), or acknowledge rule LR001 with a reason if the double recording is intended`,
-        );
+        const turnOff =
+          declared === "off"
+            ? "run post-deploy apply: it is declared off, so apply turns it off (console driver that can write; guided: the printed console change) after a search for rooms only it records"
+            : 'declare globalAutoRecording "off": post-deploy apply then turns it off after a search for rooms only it records';
+        detail.push(`Fix: ${turnOff}; mind that ${GLOBAL_AUTO_RECORDING_OFF_STOPS}. Or acknowledge rule LR001 with a reason if the double recording is intended`);
       } else {
         status = "warning";
         detail.push(ack !== undefined ? `acknowledged (LR001): ${ack}` : "Live recording is not wanted for this app: these recordings come from elsewhere");

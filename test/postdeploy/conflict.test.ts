@@ -113,7 +113,12 @@ describe("conflict check against the emulator (the emulator's clock is fixed and
     expect(s.evidence).toMatchObject({ verdict: "confirmed", roomsRecordedTwice: 2, duplicateMinutes: 135, roomIds: ["drift-solo", "drift-cohost"], estimatedDoubleCost: { cny: 1.89 } });
     expect(s.detail).toContain("Global Auto-Recording is declared off, but the evidence says something records these rooms a second time");
     // The fix it proposes says what else turning Global Auto-Recording off stops.
-    expect(s.detail.find((d) => d.startsWith("Fix:"))).toContain("TUICallKit calls, TUIRoomKit conferences, rooms of plain TRTC SDK integrations, voice rooms");
+    expect(s.detail.find((d) => d.startsWith("Fix:"))).toBe(
+      "Fix: run post-deploy apply: it is declared off, so apply turns it off (console driver that can write; guided: the printed console change) after a search for rooms only it records; " +
+        "mind that turning Global Auto-Recording off stops its recording of every TRTC room of the SDKAppID, not only the Live rooms: TUICallKit calls, TUIRoomKit conferences, " +
+        "rooms of plain TRTC SDK integrations, voice rooms (Karaoke, AudioSalon) and Live rooms created with IsCloudRecordEnabled false are then recorded by nothing. " +
+        "Or acknowledge rule LR001 with a reason if the double recording is intended",
+    );
     expect(check.stdout).toContain("exit 3: Global Auto-Recording double recording confirmed and not acknowledged: staging (1400000001)");
     expect(step(check.report, PRODUCTION, "conflict-check").status).toBe("in-sync");
 

@@ -154,7 +154,7 @@ describe("Global Auto-Recording against the emulator", () => {
     expect(options).toContain("(2) record those rooms with TRTC Manual Recording");
     expect(options).toContain("(3) separate SDKAppIDs");
     expect(s.detail).toContain('to turn it off anyway, accept stopping them in the declaration: acceptStoppingOtherRecordings: { reason: "<who decided, and why>" } on the LiveRecording (at least 10 characters)');
-    expect(apply.stdout).toContain("exit 4: Global Auto-Recording left on: it records rooms that Live recording does not, and the declaration does not accept stopping them: staging (1400000001)");
+    expect(apply.stdout).toContain("exit 4: Global Auto-Recording left on: it may be the only recorder of rooms Live recording does not record, and the declaration does not accept stopping them: staging (1400000001)");
     expect(apply.stdout).toMatch(/call-7 \(callee, caller; 24 min\), ktv-3 \(singer1, singer2; 40 min\)/);
     for (const mode of ["plan", "check"]) {
       const r = await pd([mode, ...w.flags], w.env, w.deps);
