@@ -186,7 +186,11 @@ export const consoleStep: Step = {
         if (decision.refuse) {
           change = withoutGlobalAutoRecording(change);
           statuses.push("refused");
-          detail.push(...decision.lines, "if Global Auto-Recording is already Off in the console, there is nothing to stop: leave it Off");
+          detail.push(
+            ...decision.lines,
+            "if Global Auto-Recording is already Off in the console, there is nothing to stop: leave it Off",
+            "attest only once the console matches the declaration (Global Auto-Recording Off), or after changing the declaration",
+          );
         } else detail.push(...decision.lines.map((l, i) => (i === 0 ? `before turning Global Auto-Recording off: ${l}` : l)));
       }
       detail.push(...undeclared);
