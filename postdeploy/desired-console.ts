@@ -45,7 +45,8 @@ export function saveDurationSeconds(app: DesiredApp): number | null {
  *
  * Global Auto-Recording is desired off only when declared `"off"`: it records every TRTC room of the SDKAppID, so
  * turning it off is never inferred (not from Full Room Recording, not from a missing LR001 acknowledgement), and it
- * is never turned on (that would start recording and billing every room).
+ * is never turned on (that would start recording and billing every room; our reading: a declaration of "on" describes
+ * the console, it does not ask for a change).
  */
 export function desiredConsoleState(app: DesiredApp, vodSubAppId: number | null): DesiredConsole {
   const ack = lr001Acknowledgement(app);
