@@ -112,7 +112,10 @@ function only(text: string, steps: RegExp): string {
   return text
     .split("\n")
     .filter((l) => {
-      if (/^\S/.test(l)) return (keep = false) || true;
+      if (/^\S/.test(l)) {
+        keep = false; // an app's heading or the exit line: always shown
+        return true;
+      }
       const m = /^ {2}\S \S+\s+(\S+)/.exec(l);
       if (m) keep = steps.test(m[1]);
       return keep;
