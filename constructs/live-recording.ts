@@ -10,10 +10,11 @@ import {
   RESOLUTIONS,
   Resolution,
 } from "../lib/desired-state";
+import { ACCEPT_STOPPING_PROP } from "../lib/global-auto-recording";
 import { LIVE_RECORDING_FORMAT, MAX_FILE_DURATION_MINUTES, SDK_APP_ID_RANGE } from "../lib/limits";
 import { ROOM_CREATION_METHODS, RoomCreationMethod, SEAT_TEMPLATES, SeatTemplate, parseSeatTemplate } from "../lib/room-scope";
 import { checkBoolean, checkInteger, checkOneOf, checkOptionalObject, checkString, fail, validateAt } from "../lib/validation";
-import { Acknowledgements, Finding, ICheckedLiveRecording, LiveRecordingChecks } from "../rules";
+import { Acknowledgements, Finding, ICheckedLiveRecording, LiveRecordingChecks, MIN_REASON_LENGTH } from "../rules";
 import { RecordingCallbacks, RecordingCallbacksProps } from "./callbacks";
 import { DesiredStateDocument } from "./desired-state-document";
 import { Retention } from "./retention";
@@ -98,10 +99,19 @@ export interface LiveRecordingProps {
   /**
    * What is known about TRTC Global Auto-Recording for this SDKAppID (console-only). `on` while Live records a declared
    * room is an error (rule LR001: the same content may be recorded twice, with extra charges); `unknown` while Live
-   * records rooms is a warning (LR007) and the post-deploy step looks for live evidence.
-   * @default "unknown"
+   * records rooms is a warning (LR007) and the post-deploy step looks for live evidence. The post-deploy step writes it
+   * only when declared `off`, and never turns it on.
+   * @default "unknown" - never changed by the post-deploy step, which reports the evidence
    */
   readonly globalAutoRecording?: GlobalAutoRecordingDeclaration;
+  /**
+   * Lets `post-deploy apply` turn Global Auto-Recording off even when evidence shows it recording rooms that Live
+   * recording does not record (TUICallKit calls, TUIRoomKit conferences, plain TRTC rooms, voice rooms, Live rooms
+   * with `IsCloudRecordEnabled: false`): those recordings then stop. Say who decided and why, in at least 10
+   * characters. Only with `globalAutoRecording: "off"`.
+   * @default - not accepted: when such rooms are found, apply leaves Global Auto-Recording on, names them and exits 4
+   */
+  readonly acceptStoppingOtherRecordings?: StopOtherRecordingsAcceptance;
   /** The kinds of rooms the app creates. @default - none declared */
   readonly rooms?: readonly RoomUsage[];
   /** Declared usage. @default - none declared */
@@ -112,6 +122,12 @@ export interface LiveRecordingProps {
    * @default "" - outputs are `sdk_app_id`, `vod_sub_app_id`, `vod_sub_app_name`
    */
   readonly outputPrefix?: string;
+}
+
+/** A written acceptance that turning Global Auto-Recording off stops the recordings only it makes. */
+export interface StopOtherRecordingsAcceptance {
+  /** Who decided and why stopping those recordings is acceptable (at least 10 characters). */
+  readonly reason: string;
 }
 
 /** Terraform output ids (fixed: the post-deploy step reads them from `cdktf deploy --outputs-file`). */
@@ -136,6 +152,7 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
   public readonly callbacks: RecordingCallbacks;
   public readonly fullRoomRecording: boolean;
   public readonly globalAutoRecording: GlobalAutoRecordingDeclaration;
+  public readonly acceptStoppingOtherRecordings?: StopOtherRecordingsAcceptance;
   public readonly rooms: readonly DesiredRoom[];
   public readonly expectedUsage?: ExpectedUsageData;
   private readonly outputPrefix: string;
@@ -159,6 +176,7 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
       checkInteger("sdkAppId", props.sdkAppId, SDK_APP_ID_RANGE.min, SDK_APP_ID_RANGE.max);
       if (props.fullRoomRecording !== undefined) checkBoolean("fullRoomRecording", props.fullRoomRecording);
       if (props.globalAutoRecording !== undefined) checkOneOf("globalAutoRecording", props.globalAutoRecording, GLOBAL_AUTO_RECORDING_DECLARATIONS);
+      if (props.acceptStoppingOtherRecordings !== undefined) checkStopAcceptance(props.acceptStoppingOtherRecordings, props.globalAutoRecording ?? "unknown");
       if (props.retention !== undefined && !(props.retention instanceof Retention)) {
         fail("retention", "a Retention (Retention.days(n) or Retention.forever())", props.retention);
       }
@@ -174,6 +192,7 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
     this.account = props.account;
     this.fullRoomRecording = props.fullRoomRecording ?? false;
     this.globalAutoRecording = props.globalAutoRecording ?? "unknown";
+    this.acceptStoppingOtherRecordings = props.acceptStoppingOtherRecordings ? { reason: props.acceptStoppingOtherRecordings.reason.trim() } : undefined;
     this.retention = props.retention;
     this.outputPrefix = props.outputPrefix ?? "";
     this.vodApplication = props.vodApplication === undefined ? undefined : validateAt(this, () => resolveVodApplication(this, props.vodApplication!));
@@ -209,11 +228,13 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
             tags: app instanceof VodApplication ? literalTags(app.tags) : {},
             subAppId: Token.isUnresolved(app.subAppId) ? null : app.subAppId,
             subAppIdOutput: this.outputId(OUTPUT_IDS.vodSubAppId),
+            resourceAddress: app instanceof VodApplication ? app.resourceAddress : null,
           }
         : null,
       retention: this.retention?.toSpec() ?? null,
       fullRoomRecording: this.fullRoomRecording,
       globalAutoRecording: this.globalAutoRecording,
+      acceptStoppingOtherRecordings: this.acceptStoppingOtherRecordings ?? null,
       callbacks: this.callbacks.toSpec(),
       rooms: [...this.rooms],
       expectedUsage: this.expectedUsage ?? null,
@@ -263,6 +284,16 @@ function resolveVodApplication(scope: Construct, value: IVodApplication | VodApp
   if (value instanceof Construct && "subAppId" in value) return value as IVodApplication;
   if (typeof value !== "object" || value === null) fail("vodApplication", "a VodApplication or VodApplicationProps", value);
   return new VodApplication(scope, "VodApplication", value as VodApplicationProps);
+}
+
+function checkStopAcceptance(value: unknown, declared: GlobalAutoRecordingDeclaration): void {
+  const prop = ACCEPT_STOPPING_PROP;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) fail(prop, "an object { reason }", value);
+  if (declared !== "off") fail("globalAutoRecording", `"off" when ${prop} is set (it accepts what turning Global Auto-Recording off stops)`, declared);
+  const reason = (value as { reason?: unknown }).reason;
+  if (typeof reason !== "string" || reason.trim().length < MIN_REASON_LENGTH) {
+    fail(`${prop}.reason`, `a reason of at least ${MIN_REASON_LENGTH} characters saying who decided and why stopping those recordings is acceptable`, reason);
+  }
 }
 
 function literalTags(tags: Readonly<Record<string, string>>): Record<string, string> {

@@ -23,8 +23,9 @@ export interface VodApplicationProps {
   /** Name of the sub-application: 1 to 40 letters, digits, `_` or `-`. */
   readonly name: string;
   /**
-   * What the application is for, shown in the VOD console. At most 300 characters. Provider 1.82 cannot set it, so
-   * the post-deploy step applies it with `ModifySubAppIdInfo`.
+   * What the application is for, shown in the VOD console. At most 300 characters. Set by Terraform
+   * (`description` of `tencentcloud_vod_sub_application`); the post-deploy step only reports drift.
+   * Provider 1.82.101 never sends an empty description, so removing it later leaves the old text in VOD.
    * @default - no description
    */
   readonly description?: string;
@@ -45,8 +46,8 @@ export interface VodApplicationProps {
  * A VOD sub-application that receives Live recordings (`tencentcloud_vod_sub_application`).
  *
  * Live recording stores only to VOD, and recording cannot be enabled until a VOD application is chosen in the
- * console's Room Recording settings. Destroying this resource sets the application `Off`, then `Destroyed`:
- * its media go with it.
+ * console's Room Recording settings. Terraform owns its name, description, status and tags. Destroying this
+ * resource sets the application `Off`, then `Destroyed`: its media go with it.
  */
 export class VodApplication extends Construct implements IVodApplication {
   /** Refers to an existing sub-application that this package does not manage. */
@@ -72,6 +73,11 @@ export class VodApplication extends Construct implements IVodApplication {
   /** The underlying Terraform resource, for what this construct does not expose. */
   public readonly resource: VodSubApplication;
 
+  /** The resource's Terraform address (`tencentcloud_vod_sub_application.<name>`), for `terraform state` commands. */
+  public get resourceAddress(): string {
+    return `${this.resource.terraformResourceType}.${this.resource.friendlyUniqueId}`;
+  }
+
   constructor(scope: Construct, id: string, props: VodApplicationProps) {
     super(scope, id);
     validateAt(this, () => {
@@ -90,6 +96,7 @@ export class VodApplication extends Construct implements IVodApplication {
     this.resource = new VodSubApplication(this, "Resource", {
       name: props.name,
       status: this.enabled ? "On" : "Off",
+      description: props.description,
       tags: props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined,
     });
     this.vodApplicationName = props.name;

@@ -14,7 +14,8 @@ import { LiveRoom, ROOM_CREATION_METHODS, SEAT_TEMPLATES, decideRoomRecording } 
 export const DESIRED_STATE_SCHEMA = "trtc-live-recording/desired-state";
 /**
  * 2: Live's recording parameters left the document (they are fixed by Tencent, not configuration); rooms say how they
- * are created (`createdWith`); apps may name their Tencent Cloud `account`.
+ * are created (`createdWith`); apps may name their Tencent Cloud `account`; `vodApplication.resourceAddress` and
+ * `acceptStoppingOtherRecordings` (post-deploy ownership and Global Auto-Recording).
  */
 export const DESIRED_STATE_VERSION = 2;
 /** File name of the document inside each stack's synth folder. */
@@ -50,6 +51,8 @@ const vodApplication = z
     subAppId: z.number().int().positive().nullable(),
     /** Terraform output that gives the `SubAppId` after deploy. */
     subAppIdOutput: z.string().nullable(),
+    /** Terraform address of the managed resource (`tencentcloud_vod_sub_application.<name>`), for remedies; null when imported. */
+    resourceAddress: z.string().nullable(),
   })
   .strict();
 
@@ -88,6 +91,9 @@ const expectedUsage = z
 
 const acknowledgement = z.object({ ruleId: z.string(), reason: z.string() }).strict();
 
+/** A written acceptance that turning Global Auto-Recording off stops the recordings only it makes. */
+const stopAcceptance = z.object({ reason: z.string().min(10) }).strict();
+
 const finding = z
   .object({
     ruleId: z.string(),
@@ -110,6 +116,8 @@ const app = z
     retention: retention.nullable(),
     fullRoomRecording: z.boolean(),
     globalAutoRecording: z.enum(GLOBAL_AUTO_RECORDING_DECLARATIONS),
+    /** Only with globalAutoRecording "off": post-deploy may turn it off even when evidence shows rooms only it records. */
+    acceptStoppingOtherRecordings: stopAcceptance.nullable(),
     callbacks,
     rooms: z.array(room),
     expectedUsage: expectedUsage.nullable(),
@@ -137,6 +145,7 @@ export type DesiredCallbacks = z.infer<typeof callbacks>;
 export type DesiredRoom = z.infer<typeof room>;
 export type ExpectedUsageData = z.infer<typeof expectedUsage>;
 export type AcknowledgementData = z.infer<typeof acknowledgement>;
+export type StopAcceptanceData = z.infer<typeof stopAcceptance>;
 export type FindingData = z.infer<typeof finding>;
 export type DesiredApp = z.infer<typeof app>;
 export type DesiredState = z.infer<typeof desiredStateSchema>;

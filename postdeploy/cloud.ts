@@ -3,8 +3,9 @@
  * official `tencentcloud-sdk-nodejs` clients, each call sent through the {@link Transport} (client-side rate limit,
  * retries with backoff, counted as a read or a write).
  *
- * VOD (2018-07-17): DescribeSubAppIds, ModifySubAppIdStatus, ModifySubAppIdInfo, DescribeEventConfig,
- * ModifyEventConfig, SearchMedia, ModifyMediaInfo. TRTC (2019-07-22): DescribeRecordingUsage (region ap-guangzhou).
+ * VOD (2018-07-17): DescribeSubAppIds, DescribeEventConfig, SearchMedia (reads) and ModifyEventConfig with `SubAppId`
+ * and `SignKey` only (the one VOD write: everything else about the sub-application and its event configuration is
+ * Terraform's, so this interface cannot write it). TRTC (2019-07-22): DescribeRecordingUsage (region ap-guangzhou).
  */
 import * as http from "http";
 import * as https from "https";
@@ -33,16 +34,6 @@ export interface EventConfig {
   readonly uploadMediaCompleteEventSwitch: string;
   readonly deleteMediaCompleteEventSwitch: string;
   readonly persistenceCompleteEventSwitch: string;
-}
-
-/** A ModifyEventConfig request: absent fields are left as they are. */
-export interface EventConfigChange {
-  readonly mode?: string;
-  readonly notificationUrl?: string;
-  readonly uploadMediaCompleteEventSwitch?: string;
-  readonly deleteMediaCompleteEventSwitch?: string;
-  /** Letters and digits, at most 32. Never logged. */
-  readonly signKey?: string;
 }
 
 /** A TRTC recording file in VOD, as SearchMedia returns it (only the fields the steps use). */
@@ -94,13 +85,14 @@ export interface UsageQuery {
 export interface CloudApi {
   /** One DescribeSubAppIds page of the account's sub-applications. */
   listSubApps(offset: number, limit: number): Promise<{ readonly totalCount: number; readonly items: readonly SubAppInfo[] }>;
-  modifySubAppStatus(subAppId: number, status: "On" | "Off"): Promise<void>;
-  modifySubAppDescription(subAppId: number, description: string): Promise<void>;
   describeEventConfig(subAppId: number): Promise<EventConfig>;
-  modifyEventConfig(subAppId: number, change: EventConfigChange): Promise<void>;
+  /**
+   * ModifyEventConfig with `SubAppId` and `SignKey` only: absent fields are left as they are, so the mode, URL and
+   * switches Terraform set are untouched. `signKey`: letters and digits, at most 32; never logged.
+   */
+  setEventSignKey(subAppId: number, signKey: string): Promise<void>;
   /** One SearchMedia page of `TrtcRecord` files of one SDKAppID in one sub-application, oldest first. */
   searchRecordings(search: RecordingSearch): Promise<RecordingPage>;
-  setMediaExpireTime(subAppId: number, fileId: string, expireTime: string): Promise<void>;
   /** `StartTime`/`EndTime` are `YYYY-MM-DD` (at most 31 days). Without `sdkAppId`: the whole account. */
   describeRecordingUsage(q: UsageQuery): Promise<RecordingUsage>;
 }
@@ -200,14 +192,6 @@ export class SdkCloudApi implements CloudApi {
     return { totalCount: res.TotalCount ?? items.length, items };
   }
 
-  public async modifySubAppStatus(subAppId: number, status: "On" | "Off"): Promise<void> {
-    await this.transport.call("vod", "ModifySubAppIdStatus", true, () => this.vod.ModifySubAppIdStatus({ SubAppId: subAppId, Status: status }));
-  }
-
-  public async modifySubAppDescription(subAppId: number, description: string): Promise<void> {
-    await this.transport.call("vod", "ModifySubAppIdInfo", true, () => this.vod.ModifySubAppIdInfo({ SubAppId: subAppId, Description: description }));
-  }
-
   public async describeEventConfig(subAppId: number): Promise<EventConfig> {
     const r = await this.transport.call("vod", "DescribeEventConfig", false, () => this.vod.DescribeEventConfig({ SubAppId: subAppId }));
     return {
@@ -219,18 +203,10 @@ export class SdkCloudApi implements CloudApi {
     };
   }
 
-  public async modifyEventConfig(subAppId: number, change: EventConfigChange): Promise<void> {
-    await this.transport.call("vod", "ModifyEventConfig", true, () =>
-      this.vod.ModifyEventConfig({
-        SubAppId: subAppId,
-        ...(change.mode !== undefined ? { Mode: change.mode } : {}),
-        ...(change.notificationUrl !== undefined ? { NotificationUrl: change.notificationUrl } : {}),
-        ...(change.uploadMediaCompleteEventSwitch !== undefined ? { UploadMediaCompleteEventSwitch: change.uploadMediaCompleteEventSwitch } : {}),
-        ...(change.deleteMediaCompleteEventSwitch !== undefined ? { DeleteMediaCompleteEventSwitch: change.deleteMediaCompleteEventSwitch } : {}),
-        ...(change.signKey !== undefined ? { SignKey: change.signKey } : {}),
-      }),
-      { carriesSecret: change.signKey !== undefined },
-    );
+  public async setEventSignKey(subAppId: number, signKey: string): Promise<void> {
+    await this.transport.call("vod", "ModifyEventConfig", true, () => this.vod.ModifyEventConfig({ SubAppId: subAppId, SignKey: signKey }), {
+      carriesSecret: true,
+    });
   }
 
   public async searchRecordings(s: RecordingSearch): Promise<RecordingPage> {
@@ -262,10 +238,6 @@ export class SdkCloudApi implements CloudApi {
       };
     });
     return { totalCount: r.TotalCount ?? items.length, items };
-  }
-
-  public async setMediaExpireTime(subAppId: number, fileId: string, expireTime: string): Promise<void> {
-    await this.transport.call("vod", "ModifyMediaInfo", true, () => this.vod.ModifyMediaInfo({ SubAppId: subAppId, FileId: fileId, ExpireTime: expireTime }));
   }
 
   public async describeRecordingUsage(q: UsageQuery): Promise<RecordingUsage> {

@@ -36,9 +36,14 @@ export interface PostDeployDependencies {
   readonly rates?: Readonly<Record<string, number>>;
   /** Rate of actions without a documented rate. @default 20 */
   readonly defaultRate?: number;
+  /**
+   * One client-side limiter shared by successive runs in one process (the documented rates are per account, so
+   * back-to-back runs must share them). Replaces `rates` and `defaultRate`. @default - a new limiter per run
+   */
+  readonly limiter?: RateLimiter;
   readonly now?: () => Date;
-  /** Step tuning: SearchMedia page size, its cap, sweep concurrency, usage settle time. */
-  readonly stepOptions?: Partial<Pick<StepOptions, "pageSize" | "searchCap" | "sweepConcurrency" | "usageSettleMinutes">>;
+  /** Step tuning: SearchMedia page size, its cap, usage settle time. */
+  readonly stepOptions?: Partial<Pick<StepOptions, "pageSize" | "searchCap" | "usageSettleMinutes">>;
   /** Receives the structured report of plan/apply/check. */
   readonly onReport?: (report: RunReport) => void;
 }
@@ -61,7 +66,6 @@ interface RunFlags extends InputFlags {
   evidenceDays: number;
   evidenceSince?: string;
   reapplySecrets: boolean;
-  allowExpireNow: boolean;
   concurrency: number;
   requestTimeout: number;
   json: boolean;
@@ -105,14 +109,23 @@ function addInputOptions(cmd: Command): Command {
 
 const EXIT_HELP = `
 Exit codes:
-  0  in sync: nothing to do (plan, check), or everything applied (apply)
+  0  in sync: nothing to do (plan, check), or everything applied (apply); values that cannot be read back (the
+     write-only VOD SignKey) are listed as unverified and do not change the code
   1  error: a step failed or was blocked (missing secret, missing output, lock held by another run), or bad input;
      the report lists what was done, what failed and what was not attempted; a rerun completes the rest
   2  changes pending (plan, check), or applied with warnings (apply): console changes left for a person
-     (guided driver), an outdated attestation, recordings deferred by the 1-day expiry floor, a suspected double recording
+     (guided driver), an outdated attestation, drift that its owner must fix (Terraform: cdktf deploy, or the
+     console, as the report says), a suspected double recording
   3  conflict: Global Auto-Recording double recording confirmed by live evidence while Live recording is wanted,
      and rule LR001 not acknowledged
-  When several apply, 3 wins over 1, and 1 over 2.
+  4  refused: Global Auto-Recording is declared off, but evidence shows it may be the only recorder of some rooms
+     (calls, conferences, plain TRTC rooms, voice rooms, Live rooms with IsCloudRecordEnabled false) and the
+     declaration does not accept stopping them (acceptStoppingOtherRecordings): it was left on, the rooms are named
+  When several apply: 4, then 3, then 1, then 2.
+
+Never written by post-deploy: what Terraform manages (the VOD sub-application's name, description, status and tags;
+the event configuration's mode, URL and switches): drift is reported with its remedy. Global Auto-Recording is
+written only when declared "off", and never turned on.
 
 Credentials: TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (or a tccli profile); the Live REST API signs with
 TRTC_SDK_SECRET_KEY_<SDKAppID> (or TRTC_SDK_SECRET_KEY) as TRTC_ADMIN_IDENTIFIER (default administrator); callback keys
@@ -132,9 +145,8 @@ function addRunOptions(cmd: Command): Command {
     .option("--state-dir <dir>", "this machine's post-deploy state (fingerprints of applied secrets, locks)", ".post-deploy")
     .option("--attestations <file>", "operators' console attestations (commit it)", "post-deploy.attestations.json")
     .option("--evidence-days <days>", "days of recordings the conflict check looks at (1-31)", intIn("--evidence-days", 1, 31), 7)
-    .option("--evidence-since <time>", "look at recordings created after this ISO 8601 time only (e.g. after a console fix)")
+    .option("--evidence-since <time>", "look at recordings created after this ISO 8601 time only (e.g. after a console change)")
     .option("--reapply-secrets", "send write-only secrets (VOD SignKey, webhook token) even when unchanged", false)
-    .option("--allow-expire-now", "let recordings older than the retention expire now instead of deferring them", false)
     .option("--concurrency <n>", "apps worked on at once (1-16)", intIn("--concurrency", 1, 16), 4)
     .option("--request-timeout <seconds>", "timeout of one API request; a hung request is retried (1-120)", secondsIn("--request-timeout", 0.05, 120), 10)
     .option("--json", "print the report as JSON (stable shape, no secrets)", false)
@@ -189,15 +201,13 @@ async function runCommand(mode: Mode, flags: RunFlags, ctx: CliContext, deps: Po
   }
 
   const progress = flags.quiet ? () => undefined : (line: string) => ctx.stderr(`${line}\n`);
-  const limiter = new RateLimiter({ rates: { ...DOCUMENTED_RATES, ...(deps.rates ?? {}) }, defaultRate: deps.defaultRate });
+  const limiter = deps.limiter ?? new RateLimiter({ rates: { ...DOCUMENTED_RATES, ...(deps.rates ?? {}) }, defaultRate: deps.defaultRate });
   const options: StepOptions = {
     reapplySecrets: flags.reapplySecrets,
-    allowExpireNow: flags.allowExpireNow,
     evidenceDays: flags.evidenceDays,
     evidenceSince: flags.evidenceSince,
     pageSize: deps.stepOptions?.pageSize ?? 100,
     searchCap: deps.stepOptions?.searchCap ?? SEARCH_MEDIA_MAX_RESULTS,
-    sweepConcurrency: deps.stepOptions?.sweepConcurrency ?? 4,
     usageSettleMinutes: deps.stepOptions?.usageSettleMinutes ?? 120,
   };
   progress(`post-deploy ${mode}: ${apps.length} app(s), cloud ${endpoint ? endpoint.baseUrl : "Tencent Cloud"} (credentials from ${credential.origin}), console driver ${driverLabel}`);
@@ -267,7 +277,9 @@ function attestCommand(flags: AttestFlags, ctx: CliContext, deps: PostDeployDepe
 export function registerPostDeployCommands(program: Command, ctx: CliContext, deps: PostDeployDependencies = {}): void {
   const pd = program
     .command("post-deploy")
-    .description("after cdktf deploy: apply what Terraform cannot (VOD SignKey and description, Live webhooks, retention, console-only settings) and check for double recording");
+    .description(
+      "after cdktf deploy: apply what has no Terraform resource (VOD SignKey, Live webhooks, console-only settings), report drift of what Terraform owns, and check for double recording",
+    );
   const guard = (fn: () => Promise<void> | void) => async () => {
     try {
       await fn();
@@ -279,7 +291,7 @@ export function registerPostDeployCommands(program: Command, ctx: CliContext, de
   const modes: { mode: Mode; description: string }[] = [
     { mode: "plan", description: "dry run: every step for every SDKAppID, current -> desired; changes nothing" },
     { mode: "apply", description: "apply the differences (every write preceded by a read); idempotent" },
-    { mode: "check", description: "verify only, for CI and schedules: exit 0 in sync, 2 drift, 3 conflict" },
+    { mode: "check", description: "verify only, for CI and schedules: exit 0 in sync, 2 drift, 3 conflict, 4 refused" },
   ];
   for (const { mode, description } of modes) {
     const cmd = addRunOptions(pd.command(mode).description(description));

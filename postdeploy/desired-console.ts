@@ -5,7 +5,7 @@
  */
 import { canonicalHash } from "../lib/canonical-json";
 import type { ConsoleState, ConsoleStateChange } from "../lib/console-state";
-import { liveRecordingWanted, retentionSeconds } from "../lib/desired-state";
+import { retentionSeconds } from "../lib/desired-state";
 import type { DesiredApp, SecretSourceSpec } from "../lib/desired-state";
 import { secretFingerprint } from "../lib/fingerprint";
 
@@ -19,10 +19,12 @@ export interface DesiredConsole {
     readonly saveDurationSeconds: number | null;
     readonly fullRoomRecording: boolean;
   };
-  /** Global Auto-Recording: `false` = must be off; null = leave it as it is (not ours to decide). */
+  /** Global Auto-Recording: `false` = declared off; null = never changed (declared on, or undeclared). */
   readonly globalAutoRecordingEnabled: false | null;
   /** Why Global Auto-Recording is left alone, when it is. */
   readonly globalAutoRecordingNote: string | null;
+  /** The written acceptance that turning it off stops recordings only it makes (`acceptStoppingOtherRecordings`). */
+  readonly stopOtherRecordingsAccepted: string | null;
   /** The TRTC cloud recording callback, when declared. */
   readonly recordingCallback: { readonly url: string; readonly key: SecretSourceSpec | null } | null;
 }
@@ -38,22 +40,21 @@ export function saveDurationSeconds(app: DesiredApp): number | null {
   return retentionSeconds(app.retention);
 }
 
-/** The one definition of "desired console state" (hashed by {@link desiredConsoleHash}). */
+/**
+ * The one definition of "desired console state" (hashed by {@link desiredConsoleHash}).
+ *
+ * Global Auto-Recording is desired off only when declared `"off"`: it records every TRTC room of the SDKAppID, so
+ * turning it off is never inferred (not from Full Room Recording, not from a missing LR001 acknowledgement), and it
+ * is never turned on (that would start recording and billing every room; our reading: a declaration of "on" describes
+ * the console, it does not ask for a change).
+ */
 export function desiredConsoleState(app: DesiredApp, vodSubAppId: number | null): DesiredConsole {
-  const wanted = liveRecordingWanted(app);
   const ack = lr001Acknowledgement(app);
-  let gar: false | null;
   let note: string | null = null;
-  if (app.globalAutoRecording === "off") gar = false;
-  else if (wanted && ack === undefined) gar = false;
-  else {
-    gar = null;
-    note =
-      wanted && ack !== undefined
-        ? `double recording acknowledged (LR001): ${ack}`
-        : app.globalAutoRecording === "on"
-          ? "declared on, and Live recording is not wanted"
-          : "Live recording is not wanted and Global Auto-Recording is undeclared";
+  if (app.globalAutoRecording === "on") {
+    note = `declared on: never changed (turning it on would start recording and billing every TRTC room of the SDKAppID)${ack !== undefined ? `; double recording acknowledged (LR001): ${ack}` : ""}`;
+  } else if (app.globalAutoRecording === "unknown") {
+    note = `undeclared: never changed; post-deploy reports the evidence${ack !== undefined ? `; double recording acknowledged (LR001): ${ack}` : ""}`;
   }
   return {
     sdkAppId: app.sdkAppId,
@@ -62,8 +63,9 @@ export function desiredConsoleState(app: DesiredApp, vodSubAppId: number | null)
       saveDurationSeconds: saveDurationSeconds(app),
       fullRoomRecording: app.fullRoomRecording,
     },
-    globalAutoRecordingEnabled: gar,
+    globalAutoRecordingEnabled: app.globalAutoRecording === "off" ? false : null,
     globalAutoRecordingNote: note,
+    stopOtherRecordingsAccepted: app.acceptStoppingOtherRecordings?.reason ?? null,
     recordingCallback: app.callbacks.trtcRecording ? { url: app.callbacks.trtcRecording.url, key: app.callbacks.trtcRecording.key } : null,
   };
 }

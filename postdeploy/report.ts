@@ -10,6 +10,9 @@ const ID_WIDTH = 17;
 
 const MARK: Readonly<Record<StepStatus, string>> = {
   "in-sync": " ",
+  unverified: "?",
+  drift: "~",
+  refused: "X",
   changed: "+",
   "would-change": "~",
   manual: "!",

@@ -23,7 +23,6 @@ import { SecretRedactor, runSecretValues } from "./secrets";
 import { conflictCheckStep } from "./steps/conflict-check";
 import { consoleStep } from "./steps/console";
 import { liveWebhookStep } from "./steps/live-webhook";
-import { retentionSweepStep } from "./steps/retention-sweep";
 import type { Mode, RunShared, SharedFacts, Step, StepContext, StepId, StepOptions, StepReport, StepStatus } from "./steps/types";
 import { vodApplicationStep } from "./steps/vod-application";
 import { vodEventConfigStep } from "./steps/vod-event-config";
@@ -36,7 +35,6 @@ export const ALL_STEPS: readonly Step[] = [
   vodSignKeyStep,
   liveWebhookStep,
   consoleStep,
-  retentionSweepStep,
   conflictCheckStep,
 ];
 
@@ -69,8 +67,11 @@ export interface RunOptions {
   readonly secrets?: readonly string[];
 }
 
-/** `in-sync`, `changed` (apply wrote, nothing left), `pending` (changes or manual steps left, warnings), `conflict`, `error`. */
-export type AppStatus = "in-sync" | "changed" | "pending" | "conflict" | "error";
+/**
+ * `in-sync`, `changed` (apply wrote, nothing left), `pending` (changes, drift or manual steps left, warnings),
+ * `conflict`, `refused` (Global Auto-Recording left on: it records rooms Live does not), `error`.
+ */
+export type AppStatus = "in-sync" | "changed" | "pending" | "conflict" | "refused" | "error";
 
 export interface CallCounts {
   readonly reads: number;
@@ -104,7 +105,8 @@ export interface AppReport {
 }
 
 export const REPORT_SCHEMA = "trtc-live-recording/post-deploy-report";
-export const REPORT_VERSION = 1;
+/** 2: statuses `drift`, `unverified`, `refused`, exit code 4, no `retention-sweep` step, no `counts`. */
+export const REPORT_VERSION = 2;
 
 export interface RunReport {
   readonly schema: typeof REPORT_SCHEMA;
@@ -135,10 +137,12 @@ export function countCalls(records: readonly CallRecord[]): CallCounts {
 }
 
 const FAILING: readonly StepStatus[] = ["failed", "blocked"];
-const PENDING: readonly StepStatus[] = ["would-change", "manual", "warning"];
+// `unverified` is not here: a value that cannot be read back is listed, and does not change the exit code by itself.
+const PENDING: readonly StepStatus[] = ["would-change", "manual", "warning", "drift"];
 
 function appOutcome(steps: readonly StepReport[], mode: Mode): { status: AppStatus; exitCode: ExitCode } {
   const has = (list: readonly StepStatus[]) => steps.some((s) => list.includes(s.status));
+  if (steps.some((s) => s.status === "refused")) return { status: "refused", exitCode: EXIT.REFUSED };
   if (steps.some((s) => s.status === "conflict")) return { status: "conflict", exitCode: EXIT.CONFLICT };
   if (has(FAILING)) return { status: "error", exitCode: EXIT.ERROR };
   if (has(PENDING)) return { status: "pending", exitCode: EXIT.CHANGES };
@@ -270,13 +274,15 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (
 function exitReason(mode: Mode, apps: readonly AppReport[], exitCode: ExitCode): string {
   const names = (pred: (a: AppReport) => boolean) => apps.filter(pred).map((a) => `${a.environment} (${a.sdkAppId})`).join(", ");
   switch (exitCode) {
+    case EXIT.REFUSED:
+      return `Global Auto-Recording left on: it may be the only recorder of rooms Live recording does not record, and the declaration does not accept stopping them: ${names((a) => a.status === "refused")} (see the console step for the rooms and the options)`;
     case EXIT.CONFLICT:
       return `Global Auto-Recording double recording confirmed and not acknowledged: ${names((a) => a.status === "conflict")}`;
     case EXIT.ERROR:
       return `failed or blocked: ${names((a) => a.status === "error")}; see the failed steps (a rerun completes what was not attempted)`;
     case EXIT.CHANGES:
       return mode === "apply"
-        ? `applied with warnings: manual steps, pending changes or suspected conflicts left for ${names((a) => a.status === "pending")}`
+        ? `applied with warnings: manual steps, drift for its owner to fix, pending changes or suspected conflicts left for ${names((a) => a.status === "pending")}`
         : `changes pending for ${names((a) => a.status === "pending")}`;
     default:
       return mode === "apply" ? "everything applied; in sync" : "in sync";
@@ -355,8 +361,9 @@ async function runSteps(opts: RunOptions): Promise<RunReport> {
   await finishUsage(pending, runCloud, prefetched, opts.progress);
   const apps = pending.map((p) => finishApp(p, opts.mode));
   const codes = apps.map((a) => a.exitCode);
-  // A confirmed conflict is reported whatever else happened; then errors; then pending changes.
-  const exitCode: ExitCode = codes.includes(EXIT.CONFLICT) ? EXIT.CONFLICT : codes.includes(EXIT.ERROR) ? EXIT.ERROR : codes.includes(EXIT.CHANGES) ? EXIT.CHANGES : EXIT.IN_SYNC;
+  // A refusal and a confirmed conflict are reported whatever else happened; then errors; then pending changes.
+  const order: readonly ExitCode[] = [EXIT.REFUSED, EXIT.CONFLICT, EXIT.ERROR, EXIT.CHANGES];
+  const exitCode: ExitCode = order.find((c) => codes.includes(c)) ?? EXIT.IN_SYNC;
   const runCalls = countCalls(runRecorder.records);
   return {
     schema: REPORT_SCHEMA,

@@ -1,7 +1,11 @@
 import { liveRecordedRooms } from "../lib/desired-state";
+import { GLOBAL_AUTO_RECORDING_OFF_STOPS } from "../lib/global-auto-recording";
 import { Rule } from "./rule";
 
-/** What turning Global Auto-Recording off also stops (guide: it records every TRTC room of the SDKAppID). */
+/**
+ * What Global Auto-Recording records besides the Live rooms (guide: every TRTC room of the SDKAppID), for the explanation;
+ * what turning it off stops is said once, in lib/global-auto-recording.ts.
+ */
 export const GLOBAL_AUTO_RECORDING_ALSO_RECORDS =
   "every TRTC room of the SDKAppID: TUICallKit calls, TUIRoomKit conferences, plain TRTC SDK rooms and voice rooms";
 
@@ -16,8 +20,9 @@ export const DoubleRecording: Rule = {
     `${GLOBAL_AUTO_RECORDING_ALSO_RECORDS}, to its own file, independently of Live recording.`,
   fix:
     "In the guide's order: (1) use Live recording first: turn Global Auto-Recording off in the TRTC console (Application > " +
-    "Advanced Features > On-cloud recording) and declare globalAutoRecording: \"off\"; this also stops its recording of " +
-    `${GLOBAL_AUTO_RECORDING_ALSO_RECORDS}; (2) if Live recording does not meet your needs, record with TRTC Manual ` +
+    "Advanced Features > On-cloud recording) and declare globalAutoRecording: \"off\" (mind that " +
+    GLOBAL_AUTO_RECORDING_OFF_STOPS +
+    "); (2) if Live recording does not meet your needs, record with TRTC Manual " +
     "Recording (ManualRecording) instead of Global Auto-Recording; (3) keep the Live rooms and the other products in " +
     "separate SDKAppIDs (our reading: both features work per SDKAppID); (4) or acknowledge LR001 with a reason if both " +
     "recordings are wanted.",

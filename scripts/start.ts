@@ -1,19 +1,28 @@
 /**
  * `npm start`: the whole flow, offline, against the local emulator, in numbered phases:
- * emulator -> synth -> (stand-in for) terraform apply -> post-deploy plan/apply -> Live sessions -> check catches the
- * Global Auto-Recording double recording from live evidence -> fix -> check in sync -> apply again writes nothing.
+ * emulator -> synth -> (stand-in for) terraform apply -> post-deploy plan/apply -> terraform plan shows no change ->
+ * Global Auto-Recording turned back on -> check catches the double recording -> apply turns it off -> turned on again,
+ * now also recording karaoke rooms Live does not record -> apply refuses (exit 4) -> the declaration accepts stopping
+ * them -> apply turns it off -> clean check -> a second apply writes nothing -> terraform plan shows no change.
+ *
+ * Time: the emulator's clock is fixed at the start and moved only by the demo (admin "advance clock"); the post-deploy
+ * step gets the same clock (`now`). No phase depends on how fast the machine is: every phase is minutes of emulator
+ * time after the previous one. Rooms are decided when they are created, from the console as it was then, so each round
+ * of sessions starts after the console change it depends on (checked: the demo stops if a room was decided earlier).
  *
  * Everything it sets up is fake (emulator credentials, demo keys); no secret is printed.
  */
-import { rmSync } from "fs";
 import * as path from "path";
+import { rmSync } from "fs";
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, SessionReport, sdkClientConfig, startEmulator } from "../emulator";
 import { DESIRED_STATE_FILE, readDesiredStateFile } from "../lib/desired-state";
 import { ENVIRONMENTS, synth } from "../main";
 import { runPostDeployCli } from "../postdeploy/command";
+import { RateLimiter } from "../postdeploy/rate-limit";
 import { formatCalls } from "../postdeploy/report";
 import type { RunReport } from "../postdeploy/run";
-import { terraformApplyStandIn } from "./terraform-standin";
+import type { EnvironmentConfig } from "../stacks";
+import { TerraformStandIn } from "./terraform-standin";
 
 const STAGING = 1400000001;
 const PRODUCTION = 1400000002;
@@ -30,6 +39,8 @@ const DEMO_ENV: Readonly<Record<string, string>> = {
   TF_VAR_trtc_callback_key: "demoFakeProdTrtcKey",
   TF_VAR_live_webhook_token: "demoFakeProdLiveToken",
 };
+/** The decision the demo's team takes after the refusal (main.ts stays the realistic example without it). */
+const ACCEPTANCE = "karaoke recordings were a trial; stopping them approved by the live team (ticket LIVE-42)";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const indent = (text: string, prefix = "  | ") =>
@@ -48,40 +59,53 @@ interface Pd {
   readonly code: number;
   readonly text: string;
   readonly report?: RunReport;
+  /** Wall time of the run. */
+  readonly ms: number;
 }
 
-// The emulator's business clock, which the post-deploy step reads too: rooms are decided when they are created, so the
-// demo lets time pass between a console change and the sessions it should apply to.
-let clockOffsetMs = 0;
-const businessNow = (): Date => new Date(Date.now() + clockOffsetMs);
-async function letTimePass(emu: Emulator, seconds: number): Promise<void> {
-  await emu.admin.advanceClock(seconds);
-  clockOffsetMs += seconds * 1000;
+/** The emulator's business clock, as the demo moves it. */
+class DemoClock {
+  private offsetMs = 0;
+  /** Emulator time of the last console change (a console write by the demo or by a post-deploy run). */
+  public lastConsoleChangeMs = 0;
+  constructor(
+    private readonly startMs: number,
+    private readonly emu: () => Emulator,
+  ) {}
+  public now(): Date {
+    return new Date(this.startMs + this.offsetMs);
+  }
+  public async advance(minutes: number): Promise<void> {
+    await this.emu().admin.advanceClock(minutes * 60);
+    this.offsetMs += minutes * 60000;
+  }
+  /** Marks a console change now: the next sessions must be decided after it. */
+  public consoleChanged(): void {
+    this.lastConsoleChangeMs = this.now().getTime();
+  }
 }
 
-async function postDeploy(args: string[], common: readonly string[]): Promise<Pd> {
-  let text = "";
-  let report: RunReport | undefined;
-  const code = await runPostDeployCli([...args, ...common], { stdout: (t) => void (text += t), stderr: (t) => void (text += t), env: process.env }, { onReport: (r) => (report = r), now: businessNow });
-  return { code, text, report };
-}
-
-async function simulateRound(emu: Emulator, round: number, endedAt?: number): Promise<SessionReport[]> {
+async function simulateRound(emu: Emulator, clock: DemoClock, round: number, kinds: readonly ("solo" | "cohost" | "karaoke")[]): Promise<SessionReport[]> {
   const reports: SessionReport[] = [];
   for (const [env, sdkAppId] of [["staging", STAGING], ["production", PRODUCTION]] as const) {
-    const sessions = [
-      { roomId: `${env}-solo-${round}`, seatTemplate: "VideoDynamicGrid9Seats" as const, hosts: [`${env}_host_a`], minutes: 45, label: "single host" },
-      { roomId: `${env}-cohost-${round}`, seatTemplate: "VideoDynamicFloat7Seats" as const, hosts: [`${env}_host_b`, `${env}_host_c`, `${env}_host_d`], minutes: 30, label: "co-host (3 hosts)" },
-      { roomId: `${env}-karaoke-${round}`, seatTemplate: "Karaoke" as const, hosts: [`${env}_singer_e`, `${env}_singer_f`], minutes: 20, label: "karaoke (2 singers)" },
-    ];
-    for (const s of sessions) {
-      const r = await emu.admin.simulateSession({ sdkAppId, roomId: s.roomId, seatTemplate: s.seatTemplate, hosts: s.hosts, minutes: s.minutes, endedAt });
+    const all = {
+      solo: { roomId: `${env}-solo-${round}`, seatTemplate: "VideoDynamicGrid9Seats" as const, hosts: [`${env}_host_a`], minutes: 45, label: "single host" },
+      cohost: { roomId: `${env}-cohost-${round}`, seatTemplate: "VideoDynamicFloat7Seats" as const, hosts: [`${env}_host_b`, `${env}_host_c`, `${env}_host_d`], minutes: 30, label: "co-host (3 hosts)" },
+      karaoke: { roomId: `${env}-karaoke-${round}`, seatTemplate: "Karaoke" as const, hosts: [`${env}_singer_e`, `${env}_singer_f`], minutes: 20, label: "karaoke (2 singers)" },
+    };
+    for (const s of kinds.map((k) => all[k])) {
+      const r = await emu.admin.simulateSession({ sdkAppId, roomId: s.roomId, seatTemplate: s.seatTemplate, hosts: s.hosts, minutes: s.minutes });
       reports.push(r);
+      // Recording is decided at room creation: a room created before the console change it depends on would not show it.
+      if (Date.parse(r.decidedAt) <= clock.lastConsoleChangeMs) {
+        throw new Error(`room ${s.roomId} was decided at ${r.decidedAt}, not after the last console change (${new Date(clock.lastConsoleChangeMs).toISOString()}): let more emulator time pass`);
+      }
       const live = r.tasks.filter((t) => t.origin === "live");
       const gar = r.tasks.filter((t) => t.origin === "globalAutoRecording");
       const liveText = live.length > 0 ? `Live: ${live[0].recordMode}-stream, ${live[0].fileIds.length} file` : "Live: not recorded";
       const garText = gar.length > 0 ? `Global Auto-Recording: ${gar.length} per-host file(s)` : "Global Auto-Recording: -";
-      out(`  ${s.roomId.padEnd(22)} ${s.label.padEnd(20)} ${String(s.minutes).padStart(3)} min   ${liveText.padEnd(34)} ${garText}${r.doubleRecorded ? "   << recorded twice" : ""}`);
+      const note = r.doubleRecorded ? "   << recorded twice" : gar.length > 0 && live.length === 0 ? "   << only Global Auto-Recording records it" : "";
+      out(`  ${s.roomId.padEnd(22)} ${s.label.padEnd(20)} ${String(s.minutes).padStart(3)} min   ${liveText.padEnd(34)} ${garText}${note}`);
     }
   }
   await emu.admin.settle();
@@ -90,29 +114,69 @@ async function simulateRound(emu: Emulator, round: number, endedAt?: number): Pr
 
 function summaryLine(name: string, r: Pd): string {
   const c = r.report?.calls;
-  return `  ${name.padEnd(34)} exit ${r.code}   ${c ? `${String(c.reads).padStart(3)} reads  ${String(c.writes).padStart(3)} writes` : ""}`;
+  return `  ${name.padEnd(40)} exit ${r.code}   ${c ? `${String(c.reads).padStart(3)} reads  ${String(c.writes).padStart(3)} writes` : ""}  ${(r.ms / 1000).toFixed(1)} s`;
+}
+
+/** Only the lines of the report about `steps` (and the app and exit lines). */
+function only(text: string, steps: RegExp): string {
+  let keep = false;
+  return text
+    .split("\n")
+    .filter((l) => {
+      if (/^\S/.test(l)) {
+        keep = false; // an app's heading or the exit line: always shown
+        return true;
+      }
+      const m = /^ {2}\S \S+\s+(\S+)/.exec(l);
+      if (m) keep = steps.test(m[1]);
+      return keep;
+    })
+    .join("\n");
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
   const outdir = path.resolve(process.env.CDKTF_OUTDIR ?? "cdktf.out");
   const stateDir = path.join(outdir, ".post-deploy-demo");
+  const standInState = path.join(outdir, ".terraform-standin-demo");
   const outputsFile = path.join(outdir, "outputs.json");
   const runs: [string, Pd][] = [];
+  // The emulator's clock starts at this whole second and moves only when the demo advances it.
+  const startMs = Math.floor(Date.now() / 1000) * 1000;
+  let emu: Emulator | undefined;
+  const clock = new DemoClock(startMs, () => emu!);
+  // The documented rates are per account: the demo's back-to-back runs share one client-side limiter.
+  const limiter = new RateLimiter();
+
+  const postDeploy = async (name: string, args: string[], common: readonly string[]): Promise<Pd> => {
+    let text = "";
+    let report: RunReport | undefined;
+    const t0 = Date.now();
+    const code = await runPostDeployCli(
+      [...args, ...common],
+      { stdout: (t) => void (text += t), stderr: (t) => void (text += t), env: process.env },
+      { onReport: (r) => (report = r), now: () => clock.now(), limiter },
+    );
+    const r = { code, text, report, ms: Date.now() - t0 };
+    if (args[0] === "apply") clock.consoleChanged(); // an apply may change the console through the emulator driver
+    runs.push([name, r]);
+    return r;
+  };
 
   heading("Local emulator (VOD, TRTC, Live REST and a console admin API, on 127.0.0.1)");
-  const emu = await startEmulator({
+  emu = await startEmulator({
     apps: [
       { sdkAppId: STAGING, sdkSecretKey: DEMO_ENV.TRTC_SDK_SECRET_KEY_1400000001 },
       { sdkAppId: PRODUCTION, sdkSecretKey: DEMO_ENV.TRTC_SDK_SECRET_KEY_1400000002 },
     ],
+    now: () => startMs,
     // The example's callback URLs are https://hooks...example.com: the emulator calls only loopback URLs by default.
     callbackTimeoutMs: 1000,
   });
   try {
     await emu.admin.setConsoleState(STAGING, { globalAutoRecording: { enabled: true } });
-    out(`  listening on ${emu.url}; TRTC apps ${STAGING} (staging) and ${PRODUCTION} (production)`);
-    out(`  console as found: Global Auto-Recording is ON for staging (main.ts declares it "off")`);
+    out(`  listening on ${emu.url}; TRTC apps ${STAGING} (staging) and ${PRODUCTION} (production); emulator clock ${clock.now().toISOString()}, moved by the demo only`);
+    out(`  console as found: Global Auto-Recording is ON for staging (main.ts declares it "off"); no recording yet`);
     for (const [k, v] of Object.entries(DEMO_ENV)) process.env[k] = v;
     out(`  demo credentials and callback keys exported to this process (fake values, never printed): ${Object.keys(DEMO_ENV).join(", ")}`);
 
@@ -127,75 +191,120 @@ async function main(): Promise<void> {
     out(`  -> ${path.relative(process.cwd(), outdir) || "."}/stacks/<env>/cdk.tf.json and live-recording.json`);
 
     heading("terraform apply -- LOCAL STAND-IN (the tencentcloud provider cannot be downloaded here)");
-    out("  the same API calls the provider (1.82.101) makes for the two resources, sent to the emulator:");
-    const standIn = await terraformApplyStandIn(outdir, sdkClientConfig(emu, "vod"), outputsFile);
-    for (const c of standIn.calls) out(`    ${c}`);
-    out(`  outputs written as cdktf deploy --outputs-file does: ${path.relative(process.cwd(), outputsFile)}`);
-
+    rmSync(standInState, { recursive: true, force: true });
     rmSync(stateDir, { recursive: true, force: true });
-    const common = ["--synth-dir", outdir, "--outputs-file", outputsFile, "--endpoint", emu.url, "--console-driver", "emulator", "--state-dir", stateDir, "--quiet"];
+    const calls: string[] = [];
+    const standIn = new TerraformStandIn({ synthDir: outdir, stateDir: standInState, clientConfig: () => sdkClientConfig(emu!, "vod"), log: (l) => calls.push(l) });
+    out("  what provider 1.82.101 does for the two resources (read from its Go code), sent to the emulator; state kept per stack:");
+    await standIn.apply(outputsFile);
+    for (const c of calls.filter((l) => !/Describe/.test(l))) out(`    ${c}`);
+    out(`  outputs written as cdktf deploy --outputs-file does: ${path.relative(process.cwd(), outputsFile)}`);
+    const common = ["--synth-dir", outdir, "--outputs-file", outputsFile, "--endpoint", emu.url, "--console-driver", "emulator", "--state-dir", stateDir, "--evidence-days", "1", "--quiet"];
 
     heading("post-deploy plan (dry run: every step, current -> desired)");
-    const plan = await postDeploy(["plan"], common);
-    runs.push(["plan", plan]);
+    await clock.advance(5);
+    const plan = await postDeploy("plan", ["plan"], common);
     out(indent(plan.text));
     out(`  exit ${plan.code}: changes pending, nothing written (${plan.report?.calls.writes ?? "?"} writes)`);
 
-    heading("post-deploy apply");
-    const apply = await postDeploy(["apply"], common);
-    runs.push(["apply", apply]);
+    heading("post-deploy apply: only what has no Terraform resource (SignKey, Live webhook, console settings)");
+    const apply = await postDeploy("apply", ["apply"], common);
     out(indent(apply.text));
 
+    heading("terraform plan (stand-in): post-deploy wrote nothing Terraform owns");
+    await clock.advance(5);
+    const tfPlan1 = await standIn.plan();
+    out(indent(tfPlan1.text));
+
     heading('Drift: a colleague turns Global Auto-Recording back on for staging in the TRTC console ("for the call recordings")');
+    await clock.advance(10);
     await emu.admin.setConsoleState(STAGING, { globalAutoRecording: { enabled: true } });
+    clock.consoleChanged();
     out("  nothing in Terraform or the declaration changed; only live evidence can show it");
 
-    heading("Live sessions (simulated by the emulator: single host, co-host, karaoke per app)");
-    await letTimePass(emu, 3600); // an hour later: these rooms are created after the drift, and decided then
-    const round1 = await simulateRound(emu, 1);
+    heading("Live sessions an hour later (simulated by the emulator: single host and co-host rooms per app)");
+    await clock.advance(60);
+    await simulateRound(emu, clock, 1, ["solo", "cohost"]);
     const callbacks = await emu.admin.listCallbacks();
     const undelivered = callbacks.filter((c) => !c.ok);
     const why = [...new Set(undelivered.map((c) => c.error ?? `HTTP ${c.status}`))].join("; ");
     out(`  ${callbacks.length} signed callbacks (TRTC recording, Live webhooks, VOD) addressed to the example's https://hooks...example.com receivers;`);
     out(`  ${undelivered.length} of them ${why || "not delivered"}`);
-    out(`  recorded twice: ${round1.filter((r) => r.doubleRecorded).map((r) => r.roomId).join(", ") || "none"}`);
 
     heading("post-deploy check (CI / schedule): the double recording is caught from SearchMedia + DescribeRecordingUsage");
-    const check = await postDeploy(["check"], common);
-    runs.push(["check (after drift)", check]);
-    out(indent(check.text));
-    const conflict = check.report?.apps.find((a) => a.sdkAppId === STAGING)?.steps.find((s) => s.id === "conflict-check");
-    out(`  exit ${check.code} = conflict: staging's conflict-check says ${conflict?.status}. The evidence is the files in Live's VOD application: each`);
-    out("  co-host room has Live's mixed file AND one file per host from another recording task, overlapping in time.");
+    await clock.advance(5);
+    const check = await postDeploy("check (after drift)", ["check"], common);
+    out(indent(only(check.text, /conflict-check|console/)));
+    out(`  exit ${check.code} = conflict: each room has Live's file AND one file per host from another recording task, overlapping in time.`);
 
-    heading("Fix: post-deploy apply (the emulator console driver turns Global Auto-Recording off, as declared)");
-    await letTimePass(emu, 60);
-    const fix = await postDeploy(["apply"], common);
-    runs.push(["apply (fix)", fix]);
-    out(indent(fix.text.split("\n").filter((l) => /console |retention-sweep|conflict-check|exit|^\S/.test(l)).join("\n")));
+    heading("post-deploy apply: declared off, and no room is recorded by Global Auto-Recording alone -> turned off");
+    const fix = await postDeploy("apply (fix)", ["apply"], common);
+    out(indent(only(fix.text, /console|conflict-check/)));
+
+    heading("Turned on again, and this time it also records karaoke rooms, which Live does not record");
+    await clock.advance(10);
+    await emu.admin.setConsoleState(STAGING, { globalAutoRecording: { enabled: true } });
+    clock.consoleChanged();
+    await clock.advance(60);
+    await simulateRound(emu, clock, 2, ["solo", "cohost", "karaoke"]);
+
+    heading("post-deploy apply: REFUSES to turn it off (it would stop the karaoke recordings), names the rooms, exit 4");
+    await clock.advance(5);
+    const refused = await postDeploy("apply (refused: karaoke)", ["apply"], common);
+    out(indent(only(refused.text, /console/)));
+    out(`  Global Auto-Recording for staging is still ${(await emu.admin.getConsoleState(STAGING)).globalAutoRecording.enabled ? "ON" : "off"}`);
+
+    heading("The team decides: stop the karaoke recordings. The declaration says so, with a reason; cdktf deploy");
+    const accepted: EnvironmentConfig[] = ENVIRONMENTS.map((e) => (e.name === "staging" ? { ...e, acceptStoppingOtherRecordings: { reason: ACCEPTANCE } } : e));
+    synth(accepted, outdir);
+    out(`  staging: acceptStoppingOtherRecordings: { reason: "${ACCEPTANCE}" }`);
+    calls.length = 0;
+    const redeploy = await standIn.apply(outputsFile);
+    out(`  terraform apply (stand-in): ${redeploy.plan.hasChanges ? "resources changed" : "no resource changes"}; outputs rewritten (new desired-state hash)`);
+    const acceptedApply = await postDeploy("apply (stopping accepted)", ["apply"], common);
+    out(indent(only(acceptedApply.text, /console/)));
 
     heading("Live sessions again, then check");
-    // An hour after the fix: these rooms are created, and recorded, after it.
-    await letTimePass(emu, 3600);
-    await simulateRound(emu, 2);
-    const check2 = await postDeploy(["check"], common);
-    runs.push(["check (after fix)", check2]);
-    out(indent(check2.text.split("\n").filter((l) => /conflict-check|exit|^\S/.test(l)).join("\n")));
+    await clock.advance(60);
+    await simulateRound(emu, clock, 3, ["solo", "cohost", "karaoke"]);
+    await clock.advance(5);
+    const check2 = await postDeploy("check (after the fix)", ["check"], common);
+    out(indent(only(check2.text, /conflict-check/)));
     const ev = check2.report?.apps.find((a) => a.sdkAppId === STAGING)?.steps.find((s) => s.id === "conflict-check")?.evidence;
     if (ev) out(`  staging's evidence after the fix: ${String(ev.files)} recording(s) in ${String(ev.rooms)} room(s), ${String(ev.roomsRecordedTwice)} recorded twice`);
     out("  (the conflict check weighs recordings made after Global Auto-Recording was turned off; the earlier duplicates stay");
-    out("   in VOD and expire with the retention)");
+    out("   in VOD with the expiry their recorder gave them: post-deploy never changes a recording's expiry)");
 
-    heading("post-deploy apply again: idempotent");
-    const again = await postDeploy(["apply"], common);
-    runs.push(["apply (second time)", again]);
+    heading("post-deploy apply again: idempotent; the write-only SignKey is reported unverified, not in sync");
+    const again = await postDeploy("apply (second time)", ["apply"], common);
+    out(indent(only(again.text, /vod-sign-key/)));
     out(`  exit ${again.code}; calls: ${again.report ? formatCalls(again.report.calls) : "?"}`);
+
+    heading("terraform plan (stand-in) after everything");
+    const tfPlan2 = await standIn.plan();
+    out(indent(tfPlan2.text));
 
     heading("Summary");
     for (const [name, r] of runs) out(summaryLine(`post-deploy ${name}`, r));
-    const ok = plan.code === 2 && apply.code === 0 && check.code === 3 && fix.code === 0 && check2.code === 0 && again.code === 0 && again.report?.calls.writes === 0;
+    out(`  ${"terraform plan (stand-in), twice".padEnd(40)} ${tfPlan1.hasChanges || tfPlan2.hasChanges ? "CHANGES" : "no changes"}`);
+    const codes = Object.fromEntries(runs.map(([n, r]) => [n, r.code]));
+    const expected: Record<string, number> = {
+      plan: 2,
+      apply: 0,
+      "check (after drift)": 3,
+      "apply (fix)": 0,
+      "apply (refused: karaoke)": 4,
+      "apply (stopping accepted)": 0,
+      "check (after the fix)": 0,
+      "apply (second time)": 0,
+    };
+    const ok =
+      Object.entries(expected).every(([n, c]) => codes[n] === c) && again.report?.calls.writes === 0 && !tfPlan1.hasChanges && !tfPlan2.hasChanges;
     out();
-    out(`  ${ok ? "As expected" : "UNEXPECTED"}: plan 2 (pending), apply 0, check 3 (conflict caught), fix 0, check 0, second apply 0 with 0 writes.`);
+    out(
+      `  ${ok ? "As expected" : "UNEXPECTED"}: plan 2, apply 0, terraform plan no changes, check 3 (conflict caught), fix 0, refusal 4, accepted 0, ` +
+        "check 0, second apply 0 with 0 writes, terraform plan no changes.",
+    );
     out(`  Wall time ${((Date.now() - started) / 1000).toFixed(1)} s. Against a real account: npm run deploy (cdktf deploy + post-deploy apply), see README.`);
     if (!ok) process.exitCode = 1;
   } finally {

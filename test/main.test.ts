@@ -40,7 +40,7 @@ describe("the example app (main.ts), synthesized by the cdktf.json app command",
     expect(Object.keys(configs)).toHaveLength(1);
     const [appId] = Object.keys(apps);
     const { "//": _meta, ...app } = apps[appId];
-    expect(app).toEqual({ name: `live-recording-${name}`, status: "On", tags: { env: name, team: "live" } });
+    expect(app).toEqual({ name: `live-recording-${name}`, status: "On", description: `Live room recordings (${name})`, tags: { env: name, team: "live" } });
     const [config] = Object.values(configs) as Array<Record<string, unknown>>;
     expect(config.sub_app_id).toBe(`\${tonumber(element(split("#", tencentcloud_vod_sub_application.${appId}.id), 1))}`);
     expect(config.notification_url).toBe(env.callbacks?.vodEvents?.url);

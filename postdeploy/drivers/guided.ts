@@ -1,4 +1,5 @@
 import type { ConsoleStateChange } from "../../lib/console-state";
+import { GLOBAL_AUTO_RECORDING_OFF_STOPS } from "../../lib/global-auto-recording";
 import { AttestationStore } from "../attestations";
 import { ConsoleApplyOutcome, ConsoleDriver, ConsoleReading } from "../console-driver";
 
@@ -28,8 +29,11 @@ const onOff = (b: boolean) => (b ? "On" : "Off");
 export function consoleInstructions(sdkAppId: number, change: ConsoleStateChange, keyOrigin?: string): string[] {
   const out: string[] = [];
   const g = change.globalAutoRecording;
-  if (g?.enabled !== undefined) {
-    out.push(`TRTC console > Application ${sdkAppId} > Advanced Features > On-cloud recording > Global Auto-Recording: ${onOff(g.enabled)}`);
+  if (g?.enabled === false) {
+    // Never proposed without saying what else it stops.
+    out.push(`TRTC console > Application ${sdkAppId} > Advanced Features > On-cloud recording > Global Auto-Recording: Off (${GLOBAL_AUTO_RECORDING_OFF_STOPS})`);
+  } else if (g?.enabled === true) {
+    out.push(`TRTC console > Application ${sdkAppId} > Advanced Features > On-cloud recording > Global Auto-Recording: On`);
   }
   const l = change.liveRoomRecording;
   if (l !== undefined) {

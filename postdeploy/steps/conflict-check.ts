@@ -9,6 +9,7 @@
  */
 import { analyzeEvidence, ConflictEvidence, EvidenceInput } from "../conflict";
 import { liveRecordingWanted } from "../../lib/desired-state";
+import { GLOBAL_AUTO_RECORDING_OFF_STOPS } from "../../lib/global-auto-recording";
 import { desiredConsoleHash, desiredConsoleState, lr001Acknowledgement } from "../desired-console";
 import { scanRecordings } from "../media-scan";
 import { usageMinutes } from "../usage-screen";
@@ -79,7 +80,7 @@ export const conflictCheckStep: Step & {
     const windowStart = toIso(since);
     const windowEnd = toIso(Math.max(now, since));
 
-    // Files of the whole default window (the usage comparison covers it), from the retention sweep's scan when it ran.
+    // Files of the whole default window (the usage comparison covers it), from the console step's scan when it made one.
     const screenSince = Math.floor((now - ctx.options.evidenceDays * DAY_MS) / 1000) * 1000;
     const cached = ctx.shared.recordings;
     let all: readonly RecordingMedia[];
@@ -130,16 +131,17 @@ export const conflictCheckStep: Step & {
     const declared = app.globalAutoRecording;
     if (evidence.verdict !== "none") {
       if (declared === "off") detail.push("Global Auto-Recording is declared off, but the evidence says something records these rooms a second time");
-      else if (declared === "unknown") detail.push('Global Auto-Recording is undeclared: look in the TRTC console and declare it ("off" or "on")');
+      else if (declared === "unknown") detail.push('Global Auto-Recording is undeclared (never changed by post-deploy): look in the TRTC console and declare it ("off" or "on")');
     }
     let status: StepStatus = "in-sync";
     if (evidence.verdict === "confirmed") {
       if (wanted && ack === undefined) {
         status = "conflict";
-        detail.push(
-          "Fix: turn Global Auto-Recording off (TRTC console > Application > Advanced Features > On-cloud recording; post-deploy apply does it with a console driver that can write), " +
-            "or acknowledge rule LR001 with a reason if the double recording is intended",
-        );
+        const turnOff =
+          declared === "off"
+            ? "run post-deploy apply: it is declared off, so apply turns it off (console driver that can write; guided: the printed console change) after a search for rooms only it records"
+            : 'declare globalAutoRecording "off": post-deploy apply then turns it off after a search for rooms only it records';
+        detail.push(`Fix: ${turnOff}; mind that ${GLOBAL_AUTO_RECORDING_OFF_STOPS}. Or acknowledge rule LR001 with a reason if the double recording is intended`);
       } else {
         status = "warning";
         detail.push(ack !== undefined ? `acknowledged (LR001): ${ack}` : "Live recording is not wanted for this app: these recordings come from elsewhere");

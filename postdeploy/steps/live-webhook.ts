@@ -63,18 +63,22 @@ export const liveWebhookStep: Step = {
         current.token = "not compared";
       } else {
         const t = await live.getCallbackToken();
-        // The service returns the token; when it does not (empty), fall back to what this machine last applied.
+        // The service returns the token; when it does not (empty), only what this machine last sent is known.
         const readable = t.token !== "";
         const same = readable ? t.token === secret.value : !ctx.state.secretChanged(ctx.app.sdkAppId, "liveWebhookToken", secret.value);
         current.token = !t.enabled ? "disabled" : readable ? (same ? "the declared token, enabled" : "another token, enabled") : "enabled (not returned)";
         const tokenDiffers = !t.enabled || !same || ctx.options.reapplySecrets;
         if (tokenDiffers) detail.push(`token: ${current.token} -> the token from ${variable}, enabled${ctx.options.reapplySecrets && t.enabled && same ? " (--reapply-secrets)" : ""}`);
-        else detail.push("token: the declared one, enabled");
+        else if (readable) detail.push("token: the declared one, enabled");
+        else {
+          const last = ctx.state.secretAppliedAt(ctx.app.sdkAppId, "liveWebhookToken");
+          detail.push(`token: not verified: get_callback_token did not return it; this machine set the same token at ${last}`);
+        }
         if (ctx.mode === "apply" && tokenDiffers) {
           await live.setCallbackToken(secret.value, true);
           ctx.state.recordSecret(ctx.app.sdkAppId, "liveWebhookToken", secret.value, ctx.now());
         }
-        statuses.push(differenceStatus(ctx.mode, tokenDiffers));
+        statuses.push(!tokenDiffers && !readable ? "unverified" : differenceStatus(ctx.mode, tokenDiffers));
       }
     }
     return report(this, { status: worstStatus(statuses), current, desired, detail });

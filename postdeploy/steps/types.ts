@@ -21,23 +21,39 @@ export const STEP_IDS = [
   "vod-sign-key",
   "live-webhook",
   "console",
-  "retention-sweep",
   "conflict-check",
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
 /**
- * - `in-sync`: nothing to do.
- * - `would-change`: a difference that apply would write (plan, check), or that needs a flag to be written (apply).
+ * - `in-sync`: read back and equal to the declaration.
+ * - `unverified`: cannot be read back (a write-only secret): `detail` says why and what is known; no effect on the exit code.
+ * - `would-change`: a difference that apply would write (plan, check).
  * - `changed`: apply wrote it.
+ * - `drift`: differs from the declaration, but this step is not its owner (Terraform, or a person in the console):
+ *   `detail` gives the remedy that fixes it; nothing is written.
  * - `manual`: a person must make this change in the console (guided driver), then attest.
  * - `warning`: nothing to write, but something to look at (a suspected or acknowledged double recording).
  * - `conflict`: Global Auto-Recording double recording confirmed while Live recording is wanted, not acknowledged.
+ * - `refused`: apply would stop recordings the declaration has not accepted stopping (Global Auto-Recording off while
+ *   it records rooms that Live does not); left as it is, the rooms and the options are named.
  * - `failed`: an API call failed (after retries) or the cloud is not as Terraform should have left it.
  * - `blocked`: cannot run as configured (a missing secret, a missing output); says what to set.
  * - `skipped`: not declared, or not attempted because an earlier step failed (see `detail`).
  */
-export type StepStatus = "in-sync" | "would-change" | "changed" | "manual" | "warning" | "conflict" | "failed" | "blocked" | "skipped";
+export type StepStatus =
+  | "in-sync"
+  | "unverified"
+  | "would-change"
+  | "changed"
+  | "drift"
+  | "manual"
+  | "warning"
+  | "conflict"
+  | "refused"
+  | "failed"
+  | "blocked"
+  | "skipped";
 
 /** A JSON value without secrets, for `current` / `desired`. */
 export type Printable = string | number | boolean | null | readonly Printable[] | { readonly [key: string]: Printable };
@@ -53,9 +69,7 @@ export interface StepReport {
   readonly detail: readonly string[];
   /** Console changes for a person (status `manual`). */
   readonly instructions?: readonly string[];
-  /** Counters (retention sweep: scanned, alreadyOk, updated, deferred...). */
-  readonly counts?: Readonly<Record<string, number>>;
-  /** Conflict-check evidence. */
+  /** Conflict-check and Global Auto-Recording evidence. */
   readonly evidence?: { readonly [key: string]: Printable };
   /** True when this step did not run because of an earlier failure (status `skipped`). */
   readonly notAttempted?: boolean;
@@ -63,7 +77,6 @@ export interface StepReport {
 
 export interface StepOptions {
   readonly reapplySecrets: boolean;
-  readonly allowExpireNow: boolean;
   readonly evidenceDays: number;
   /** Lower bound of the evidence window, ISO 8601 (`--evidence-since`). */
   readonly evidenceSince?: string;
@@ -71,8 +84,6 @@ export interface StepOptions {
   readonly pageSize: number;
   /** Results one SearchMedia query may reach (Offset + Limit), documented as 5000. */
   readonly searchCap: number;
-  /** Parallel ModifyMediaInfo calls of the retention sweep. */
-  readonly sweepConcurrency: number;
   /** Usage more recent than this is not compared with files (recordings still running have no file yet). */
   readonly usageSettleMinutes: number;
 }
@@ -87,7 +98,7 @@ export interface SharedFacts {
   globalAutoRecordingTurnedOffAt?: string;
   /** The VOD event configuration as read (and, in apply mode, as written) by this run: read once per app. */
   eventConfig?: EventConfig;
-  /** TrtcRecord files of the app listed by this run (one scan per app, shared by the sweep and the conflict check). */
+  /** TrtcRecord files of the app in Live's VOD application listed by this run (one scan per app, shared by the console step and the conflict check). */
   recordings?: { readonly createdAfter?: string; readonly files: readonly RecordingMedia[] };
   /** The conflict check's usage comparison, finished by the run once account-wide usage is known. */
   usageFollowUp?: UsageFollowUp;
@@ -138,7 +149,7 @@ export function differenceStatus(mode: Mode, different: boolean): StepStatus {
 
 /** Worst of several statuses, for a step made of parts. */
 export function worstStatus(statuses: readonly StepStatus[]): StepStatus {
-  const order: StepStatus[] = ["conflict", "failed", "blocked", "manual", "would-change", "warning", "changed", "in-sync", "skipped"];
+  const order: StepStatus[] = ["refused", "conflict", "failed", "blocked", "manual", "drift", "would-change", "warning", "changed", "unverified", "in-sync", "skipped"];
   for (const s of order) if (statuses.includes(s)) return s;
   return "in-sync";
 }

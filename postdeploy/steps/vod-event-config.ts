@@ -1,14 +1,15 @@
 /**
- * VOD event callbacks (`tencentcloud_vod_event_config` sets them at deploy): PUSH mode to the declared URL, upload
- * events on, delete events as declared. Normally already right; converged here when they drifted since.
+ * VOD event callbacks: `tencentcloud_vod_event_config` owns them (mode, URL, upload and delete switches). This step
+ * reads them (DescribeEventConfig, once per app and run, shared with the SignKey step) and reports drift; it never
+ * writes them. Provider 1.82.101 reads all four back and sends every configured one on update, so `cdktf deploy`
+ * puts a drift back.
  */
-import type { EventConfigChange } from "../cloud";
-import { Step, StepContext, StepReport, differenceStatus, report } from "./types";
+import { Step, StepContext, StepReport, report } from "./types";
 
 export const vodEventConfigStep: Step = {
   id: "vod-event-config",
-  title: "VOD event callback (mode, URL, event switches)",
-  writes: true,
+  title: "VOD event callback (Terraform's: compared, never written)",
+  writes: false,
   needsSubApp: true,
   async run(ctx: StepContext): Promise<StepReport> {
     const events = ctx.app.app.callbacks.vodEvents;
@@ -28,21 +29,14 @@ export const vodEventConfigStep: Step = {
       uploadMediaCompleteEventSwitch: cur.uploadMediaCompleteEventSwitch,
       deleteMediaCompleteEventSwitch: cur.deleteMediaCompleteEventSwitch,
     };
-    const change: { -readonly [K in keyof EventConfigChange]: EventConfigChange[K] } = {};
     const detail: string[] = [];
     for (const key of Object.keys(desired) as (keyof typeof desired)[]) {
-      if (current[key] !== desired[key]) {
-        change[key] = desired[key];
-        detail.push(`${key}: ${JSON.stringify(current[key])} -> ${JSON.stringify(desired[key])}`);
-      }
+      if (current[key] !== desired[key]) detail.push(`${key}: ${JSON.stringify(current[key])}, declared ${JSON.stringify(desired[key])}`);
     }
-    const different = detail.length > 0;
-    if (different) detail.push("Terraform normally sets these: the configuration drifted since the last deploy");
-    else detail.push(`PUSH to ${events.url}, uploads ON, deletes ${desired.deleteMediaCompleteEventSwitch}`);
-    if (ctx.mode === "apply" && different) {
-      await ctx.cloud.modifyEventConfig(subAppId, change);
-      ctx.shared.eventConfig = { ...cur, ...change };
+    if (detail.length === 0) {
+      return report(this, { status: "in-sync", current, desired, detail: [`PUSH to ${events.url}, uploads ON, deletes ${desired.deleteMediaCompleteEventSwitch}`] });
     }
-    return report(this, { status: differenceStatus(ctx.mode, different), current, desired, detail });
+    detail.push("Terraform's (tencentcloud_vod_event_config): cdktf diff shows the drift, run cdktf deploy to set it back; post-deploy does not write these");
+    return report(this, { status: "drift", current, desired, detail });
   },
 };

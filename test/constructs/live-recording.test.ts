@@ -66,10 +66,20 @@ describe("LiveRecording", () => {
       sdkAppId: 1400000009,
       account: null,
       sdkAppIdOutput: "sdk_app_id",
-      vodApplication: { managed: true, name: "rec-app", description: "desc", enabled: true, tags: {}, subAppId: null, subAppIdOutput: "vod_sub_app_id" },
+      vodApplication: {
+        managed: true,
+        name: "rec-app",
+        description: "desc",
+        enabled: true,
+        tags: {},
+        subAppId: null,
+        subAppIdOutput: "vod_sub_app_id",
+        resourceAddress: expect.stringMatching(/^tencentcloud_vod_sub_application\.Rec_VodApplication_[0-9A-F]{8}$/),
+      },
       retention: { days: 7 },
       fullRoomRecording: true,
       globalAutoRecording: "unknown",
+      acceptStoppingOtherRecordings: null,
       callbacks: { vodEvents: null, liveWebhook: null, trtcRecording: { url: "https://h.example.com/trtc", key: { source: "environment", variable: "TEST_TRTC_KEY" } } },
       rooms: [{ name: "shows", seatTemplate: "VideoDynamicFloat7Seats", createdWith: "client-sdk", isUnlimitedRoomEnabled: null, isCloudRecordEnabled: null, expectRecorded: true, typicalHosts: 2 }],
       expectedUsage: { peakConcurrentRecordings: null, recordedHoursPerMonth: 10, resolution: "HD", averageBitrateKbps: null },
@@ -77,6 +87,16 @@ describe("LiveRecording", () => {
     expect(doc.apps[0].findings.map((f) => f.ruleId)).toEqual(["LR007"]);
     // Keys sorted, so the same declaration always gives the same bytes.
     expect(text.indexOf('"apps"')).toBeLessThan(text.indexOf('"environment"'));
+  });
+
+  test("acceptStoppingOtherRecordings (with globalAutoRecording off) reaches the desired state with its reason trimmed", () => {
+    const stack = testStack();
+    const rec = new LiveRecording(stack, "Rec", {
+      sdkAppId: 1400000001,
+      globalAutoRecording: "off",
+      acceptStoppingOtherRecordings: { reason: "  calls move to manual recording (ticket 77)  " },
+    });
+    expect(rec.toDesiredApp().acceptStoppingOtherRecordings).toEqual({ reason: "calls move to manual recording (ticket 77)" });
   });
 
   describe("validation", () => {
@@ -100,6 +120,15 @@ describe("LiveRecording", () => {
       [{ expectedUsage: { averageBitrateKbps: 0 } }, "`expectedUsage.averageBitrateKbps` must be a number above 0, got 0"],
       [{ outputPrefix: "Bad-" }, '`outputPrefix` must be a string of lowercase letters, digits or _ starting with a letter, 0 to 40 characters, got "Bad-"'],
       [{ vodApplication: { name: "bad name" } }, '`name` must be a string of letters, digits, _ or -, 1 to 40 characters, got "bad name"'],
+      [
+        { acceptStoppingOtherRecordings: { reason: "calls move to manual recording" } },
+        '[test/Rec] `globalAutoRecording` must be "off" when acceptStoppingOtherRecordings is set (it accepts what turning Global Auto-Recording off stops), got "unknown"',
+      ],
+      [
+        { globalAutoRecording: "off", acceptStoppingOtherRecordings: { reason: "ok" } },
+        '[test/Rec] `acceptStoppingOtherRecordings.reason` must be a reason of at least 10 characters saying who decided and why stopping those recordings is acceptable, got "ok"',
+      ],
+      [{ globalAutoRecording: "off", acceptStoppingOtherRecordings: "yes" }, '[test/Rec] `acceptStoppingOtherRecordings` must be an object { reason }, got "yes"'],
     ])("%j is rejected", (props, message) => {
       expect(make(props)).toThrow(message);
     });

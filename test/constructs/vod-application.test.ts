@@ -18,11 +18,12 @@ describe("VodApplication", () => {
       expect(onlyResource(synth(stack), "tencentcloud_vod_sub_application")).toEqual({ name: "off-app", status: "Off" });
     });
 
-    test("description is kept on the construct, not sent to provider 1.82 (which has no such argument)", () => {
+    test("description is set through Terraform (provider 1.82.101 manages it), and the resource address is known", () => {
       const stack = testStack();
       const app = new VodApplication(stack, "Vod", { name: "described", description: "for recordings" });
       expect(app.description).toBe("for recordings");
-      expect(onlyResource(synth(stack), "tencentcloud_vod_sub_application")).not.toHaveProperty("description");
+      expect(onlyResource(synth(stack), "tencentcloud_vod_sub_application")).toEqual({ name: "described", status: "On", description: "for recordings" });
+      expect(app.resourceAddress).toMatch(/^tencentcloud_vod_sub_application\.Vod_[0-9A-F]{8}$/);
     });
 
     test("subAppId is derived from the resource id name#subAppId", () => {

@@ -15,6 +15,7 @@ const doc = (retention: unknown) => ({
       retention,
       fullRoomRecording: false,
       globalAutoRecording: "off",
+      acceptStoppingOtherRecordings: null,
       callbacks: { vodEvents: null, trtcRecording: null, liveWebhook: null },
       rooms: [],
       expectedUsage: null,
@@ -51,5 +52,12 @@ describe("desired state v2", () => {
     expect(() => parseDesiredState(withRoom(room), "f.json")).toThrow(/apps\.0\.rooms\.0\.createdWith: Required/);
     expect(parseDesiredState(withRoom({ ...room, createdWith: "rest-api" })).apps[0].rooms[0].createdWith).toBe("rest-api");
     expect(() => parseDesiredState({ ...doc(null), apps: [{ ...doc(null).apps[0], account: 7 }] }, "f.json")).toThrow(/apps\.0\.account: Expected string, received number/);
+  });
+
+  test("acceptStoppingOtherRecordings needs a reason of at least 10 characters in the document too", () => {
+    const base = doc({ days: 30 });
+    const withAcceptance = (reason: string) => ({ ...base, apps: [{ ...base.apps[0], acceptStoppingOtherRecordings: { reason } }] });
+    expect(parseDesiredState(withAcceptance("calls move to manual recording")).apps[0].acceptStoppingOtherRecordings).toEqual({ reason: "calls move to manual recording" });
+    expect(() => parseDesiredState(withAcceptance("short"), "f.json")).toThrow(/^f\.json is not a valid trtc-live-recording\/desired-state v2 document:\n {2}apps\.0\.acceptStoppingOtherRecordings\.reason/);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { DesiredStateDocument } from "../../constructs/desired-state-document";
 import { Testing } from "../../lib/cdktf";
-import { DESIRED_STATE_FILE, DesiredApp, DesiredState, parseDesiredState, serializeDesiredState } from "../../lib/desired-state";
+import { DESIRED_STATE_FILE, DESIRED_STATE_VERSION, DesiredApp, DesiredState, parseDesiredState, serializeDesiredState } from "../../lib/desired-state";
 import { ENVIRONMENTS } from "../../main";
 import { EnvironmentConfig, defineEnvironments } from "../../stacks";
 
@@ -31,10 +31,11 @@ export function fixtureApp(overrides: Partial<DesiredApp> = {}): DesiredApp {
     sdkAppId: 1400000009,
     account: null,
     sdkAppIdOutput: "sdk_app_id",
-    vodApplication: { managed: true, name: "rec-fixture", description: null, enabled: true, tags: {}, subAppId: null, subAppIdOutput: "vod_sub_app_id" },
+    vodApplication: { managed: true, name: "rec-fixture", description: null, enabled: true, tags: {}, subAppId: null, subAppIdOutput: "vod_sub_app_id", resourceAddress: null },
     retention: { days: 30 },
     fullRoomRecording: true,
     globalAutoRecording: "off",
+    acceptStoppingOtherRecordings: null,
     callbacks: { vodEvents: null, trtcRecording: null, liveWebhook: null },
     rooms: [{ name: "shows", seatTemplate: "VideoDynamicGrid9Seats", createdWith: "client-sdk", isUnlimitedRoomEnabled: null, isCloudRecordEnabled: null, expectRecorded: true, typicalHosts: 1 }],
     expectedUsage: { peakConcurrentRecordings: 10, recordedHoursPerMonth: 100, resolution: "HD", averageBitrateKbps: null },
@@ -46,7 +47,7 @@ export function fixtureApp(overrides: Partial<DesiredApp> = {}): DesiredApp {
 
 /** A desired-state document (parsed through the schema, so fixtures stay valid). */
 export function fixtureState(environment: string, apps: DesiredApp[] = [fixtureApp()], region: string | null = "ap-guangzhou"): DesiredState {
-  return parseDesiredState({ schema: "trtc-live-recording/desired-state", version: 2, environment, region, apps }, `fixture ${environment}`);
+  return parseDesiredState({ schema: "trtc-live-recording/desired-state", version: DESIRED_STATE_VERSION, environment, region, apps }, `fixture ${environment}`);
 }
 
 /** Writes a synth folder as cdktf would (manifest.json + stacks/<name>/live-recording.json); returns its path. */

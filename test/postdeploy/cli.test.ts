@@ -19,7 +19,11 @@ describe("post-deploy command line", () => {
     expect(code).toBe(0);
     expect(out).toContain("Exit codes:\n  0  in sync");
     expect(out).toContain("  3  conflict: Global Auto-Recording double recording confirmed by live evidence");
+    expect(out).toContain("  4  refused: Global Auto-Recording is declared off, but evidence shows it may be the only recorder of some rooms");
+    expect(out).toContain("When several apply: 4, then 3, then 1, then 2.");
     expect(out).toContain("--console-driver <driver>");
+    // The retention sweep and its flag are gone: no recording's expiry is changed.
+    expect(out).not.toContain("--allow-expire-now");
   });
 
   const noCredentialsEnv = () => ({ ...w.env, TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "", TENCENTCLOUD_SHARED_CREDENTIALS_DIR: tempDir() });
@@ -35,6 +39,7 @@ describe("post-deploy command line", () => {
     ["--evidence-days out of range", (w) => ({ args: ["check", ...w.flags, "--evidence-days", "40"] }), /--evidence-days must be a whole number from 1 to 31, got "40"/],
     ["a bad --output", (w) => ({ args: ["plan", ...w.flags, "--output", "novalue"] }), /^error: --output must be key=value, got "novalue"\n$/],
     ["attest for an unknown app", (w) => ({ args: ["attest", "--sdk-app-id", "42", "--by", "bob", "--synth-dir", w.synthDir] }), /^error: SDKAppID 42 is not in the desired state \(apps: 1400000002, 1400000001\)\n$/],
+    ["the removed --allow-expire-now", (w) => ({ args: ["apply", ...w.flags, "--allow-expire-now"] }), /^error: unknown option '--allow-expire-now'/],
   ])("%s: one error line, exit 1, nothing on stdout, no stack trace", async (_name, make, message) => {
     const { args, env } = make(w);
     const run = await pd(args, env ?? w.env);
@@ -73,7 +78,7 @@ describe("post-deploy command line", () => {
       status: "blocked",
       detail: ['no output "vod_sub_app_id" for stack staging: deploy it first (cdktf deploy --outputs-file <file>) and pass --outputs-file', "the VOD SubAppId is unknown"],
     });
-    expect(step(run.report, STAGING, "retention-sweep").status).toBe("blocked");
+    expect(step(run.report, STAGING, "conflict-check").status).toBe("blocked");
     expect(step(run.report, STAGING, "live-webhook").status).not.toBe("blocked");
   });
 
@@ -93,7 +98,7 @@ describe("post-deploy command line", () => {
   });
 });
 
-test("check on a machine that never applied the write-only SignKey cannot verify it: in sync with a note, not a failure", async () => {
+test("check on a machine that never applied the write-only SignKey cannot verify it: unverified (never in sync), exit code unchanged", async () => {
   const w = await world();
   try {
     expect((await pd(["apply", ...w.flags], w.env)).code).toBe(0);
@@ -101,7 +106,10 @@ test("check on a machine that never applied the write-only SignKey cannot verify
     const freshState = w.flags.map((f) => (f === w.stateDir ? fresh : f));
     const check = await pd(["check", ...freshState], w.env);
     expect(check.code).toBe(0);
-    expect(step(check.report, STAGING, "vod-sign-key").detail[0]).toMatch(/^cannot be verified here: write-only, and never applied from this machine/);
+    expect(step(check.report, STAGING, "vod-sign-key")).toMatchObject({
+      status: "unverified",
+      detail: [expect.stringMatching(/^not verified: write-only: VOD never returns the SignKey .*, and this machine never sent it \(.*\); post-deploy apply sends it once$/)],
+    });
     const plan = await pd(["plan", ...freshState], w.env);
     expect(step(plan.report, STAGING, "vod-sign-key").status).toBe("would-change");
   } finally {

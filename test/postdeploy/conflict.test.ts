@@ -1,7 +1,7 @@
 /** The Global Auto-Recording conflict: the pure decision, then its three outcomes (and the acknowledged one) end to end. */
 import type { RecordingMedia } from "../../postdeploy/cloud";
 import { analyzeEvidence, EvidenceInput } from "../../postdeploy/conflict";
-import { FAST, PRODUCTION, STAGING, World, businessClock, pd, step, testEnvironments, world } from "./helpers";
+import { PRODUCTION, STAGING, World, pd, step, testEnvironments, world } from "./helpers";
 
 const T0 = Date.parse("2026-11-20T12:00:00Z");
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -75,32 +75,28 @@ async function drift(w: World, enabled: boolean, extra: { vodSubAppId?: number }
   await w.emu.admin.setConsoleState(STAGING, { globalAutoRecording: { enabled, ...extra } });
 }
 
-async function sessions(w: World, prefix: string, endedAt?: number): Promise<void> {
-  await w.emu.admin.simulateSession({ sdkAppId: STAGING, roomId: `${prefix}-solo`, seatTemplate: "VideoDynamicGrid9Seats", hosts: ["a"], minutes: 45, endedAt });
-  await w.emu.admin.simulateSession({ sdkAppId: STAGING, roomId: `${prefix}-cohost`, seatTemplate: "VideoDynamicFloat7Seats", hosts: ["b", "c", "d"], minutes: 30, endedAt });
+/** A single-host and a co-host Live room of staging, ending at the emulator's now (an hour after the last phase). */
+async function sessions(w: World, prefix: string): Promise<void> {
+  await w.advance(60);
+  await w.emu.admin.simulateSession({ sdkAppId: STAGING, roomId: `${prefix}-solo`, seatTemplate: "VideoDynamicGrid9Seats", hosts: ["a"], minutes: 45 });
+  await w.emu.admin.simulateSession({ sdkAppId: STAGING, roomId: `${prefix}-cohost`, seatTemplate: "VideoDynamicFloat7Seats", hosts: ["b", "c", "d"], minutes: 30 });
   await w.emu.admin.settle();
+  await w.advance(5);
 }
 
-describe("conflict check against the emulator", () => {
+describe("conflict check against the emulator (the emulator's clock is fixed and moved by the test)", () => {
   let w: World;
-  // Rooms are decided when created (console history): sessions start after the console changes, so time passes on
-  // the emulator's clock, which the post-deploy step reads too.
-  let clock: ReturnType<typeof businessClock>;
-  let deps: typeof FAST;
   beforeEach(async () => {
-    w = await world();
-    clock = businessClock(w.emu);
-    deps = { ...FAST, now: clock.now };
-    expect((await pd(["apply", ...w.flags], w.env)).code).toBe(0);
+    w = await world({ fixedClock: true });
+    expect((await pd(["apply", ...w.flags], w.env, w.deps)).code).toBe(0);
   });
   afterEach(async () => {
     await w.close();
   });
 
   test("none: Live recordings only -> exit 0", async () => {
-    await clock.advance(3600);
     await sessions(w, "quiet");
-    const check = await pd(["check", ...w.flags], w.env, deps);
+    const check = await pd(["check", ...w.flags], w.env, w.deps);
     expect(check.code).toBe(0);
     const s = step(check.report, STAGING, "conflict-check");
     expect(s.status).toBe("in-sync");
@@ -109,54 +105,58 @@ describe("conflict check against the emulator", () => {
 
   test("confirmed: Global Auto-Recording turned on after the deploy records every host again -> exit 3 with the evidence", async () => {
     await drift(w, true);
-    await clock.advance(3600);
     await sessions(w, "drift");
-    const check = await pd(["check", ...w.flags], w.env, deps);
+    const check = await pd(["check", ...w.flags], w.env, w.deps);
     expect(check.code).toBe(3);
     const s = step(check.report, STAGING, "conflict-check");
     expect(s.status).toBe("conflict");
     expect(s.evidence).toMatchObject({ verdict: "confirmed", roomsRecordedTwice: 2, duplicateMinutes: 135, roomIds: ["drift-solo", "drift-cohost"], estimatedDoubleCost: { cny: 1.89 } });
     expect(s.detail).toContain("Global Auto-Recording is declared off, but the evidence says something records these rooms a second time");
+    // The fix it proposes says what else turning Global Auto-Recording off stops.
+    expect(s.detail.find((d) => d.startsWith("Fix:"))).toBe(
+      "Fix: run post-deploy apply: it is declared off, so apply turns it off (console driver that can write; guided: the printed console change) after a search for rooms only it records; " +
+        "mind that turning Global Auto-Recording off stops its recording of every TRTC room of the SDKAppID, not only the Live rooms: TUICallKit calls, TUIRoomKit conferences, " +
+        "rooms of plain TRTC SDK integrations, voice rooms (Karaoke, AudioSalon) and Live rooms created with IsCloudRecordEnabled false are then recorded by nothing. " +
+        "Or acknowledge rule LR001 with a reason if the double recording is intended",
+    );
     expect(check.stdout).toContain("exit 3: Global Auto-Recording double recording confirmed and not acknowledged: staging (1400000001)");
     expect(step(check.report, PRODUCTION, "conflict-check").status).toBe("in-sync");
 
-    // The fix: apply turns it off (emulator console driver); recordings after that are clean.
-    await clock.advance(60);
-    const fix = await pd(["apply", ...w.flags], w.env, deps);
+    // The fix: declared off, and every host's recording has Live's too: apply turns it off; recordings after that are clean.
+    const fix = await pd(["apply", ...w.flags], w.env, w.deps);
     expect(fix.code).toBe(0);
     expect(step(fix.report, STAGING, "console").detail).toContain("Global Auto-Recording: true -> false");
-    await clock.advance(3600);
-    await sessions(w, "after"); // rooms created, and recordings made, after the fix
-    const after = await pd(["check", ...w.flags], w.env, deps);
+    await sessions(w, "after");
+    const after = await pd(["check", ...w.flags], w.env, w.deps);
     expect(after.code).toBe(0);
     expect(step(after.report, STAGING, "conflict-check").evidence).toMatchObject({ verdict: "none", files: 2 });
   });
 
   test("suspected: recordings stored elsewhere (Global Auto-Recording into another VOD application) show only in the usage -> exit 2", async () => {
     await drift(w, true, { vodSubAppId: w.subApps.production });
-    await clock.advance(4 * 3600);
-    await sessions(w, "elsewhere", clock.now().getTime() - 3 * 3600000); // settled: older than the 120-minute settle time
-    const check = await pd(["check", ...w.flags], w.env, deps);
+    await sessions(w, "elsewhere");
+    await w.advance(180); // settled: older than the 120-minute settle time
+    const check = await pd(["check", ...w.flags], w.env, w.deps);
     const s = step(check.report, STAGING, "conflict-check");
     expect(s.status).toBe("warning");
     expect(s.evidence).toMatchObject({ verdict: "suspected", roomsRecordedTwice: 0, explainedMinutes: 75, usageMinutes: { single: 180, multi: 30 }, unexplainedMinutes: 135 });
     expect(s.detail.some((d) => d.startsWith("135 recorded minute(s) are not in Live's VOD application"))).toBe(true);
+    // The console step scans the template's application too: every host there also has Live's recording, so it would turn it off.
+    expect(step(check.report, STAGING, "console")).toMatchObject({ status: "would-change", evidence: { rooms: [], recordingsNotVisible: false } });
     expect(check.code).toBe(2);
   });
 
   test("acknowledged: declared on with LR001 acknowledged -> left on, warning with the reason, exit 2", async () => {
     await w.close();
     w = await world({
+      fixedClock: true,
       environments: (url) => testEnvironments(url, { staging: { globalAutoRecording: "on" } }),
       customize: (stacks) => stacks.find((s) => s.node.id === "staging")!.recording.acknowledge("LR001", "call recordings need GAR until the 2027 migration (ticket 42)"),
     });
-    expect((await pd(["apply", ...w.flags], w.env)).code).toBe(0);
-    clock = businessClock(w.emu);
-    deps = { ...FAST, now: clock.now };
+    expect((await pd(["apply", ...w.flags], w.env, w.deps)).code).toBe(2); // declared on, reads off: drift, never turned on
     await drift(w, true);
-    await clock.advance(3600);
     await sessions(w, "ack");
-    const check = await pd(["check", ...w.flags], w.env, deps);
+    const check = await pd(["check", ...w.flags], w.env, w.deps);
     expect(check.code).toBe(2);
     const s = step(check.report, STAGING, "conflict-check");
     expect(s.status).toBe("warning");

@@ -29,12 +29,19 @@ describe("desiredConsoleState", () => {
 
   test.each<[string, Parameters<typeof testEnvironments>[1], string | undefined, false | null]>([
     ["Live recording wanted, declared off", {}, undefined, false],
-    ["Live recording wanted, undeclared", { staging: { globalAutoRecording: "unknown" } }, undefined, false],
+    // Never inferred: undeclared means never written, even with Full Room Recording on and LR001 not acknowledged.
+    ["Live recording wanted, undeclared", { staging: { globalAutoRecording: "unknown" } }, undefined, null],
     ["Live recording wanted, declared on, LR001 acknowledged", { staging: { globalAutoRecording: "on" } }, "intended until the 2027 migration", null],
     ["Live recording not wanted, declared on", { staging: { globalAutoRecording: "on", fullRoomRecording: false } }, undefined, null],
     ["Live recording not wanted, declared off", { staging: { fullRoomRecording: false } }, undefined, false],
   ])("Global Auto-Recording: %s -> %s", (_name, overrides, ack, expected) => {
     expect(desiredConsoleState(app(overrides, ack), 1).globalAutoRecordingEnabled).toBe(expected);
+  });
+
+  test("the acceptance of stopping other recordings is part of the desired console state (and of its hash)", () => {
+    const accepted = desiredConsoleState(app({ staging: { acceptStoppingOtherRecordings: { reason: "calls move to manual recording" } } }), 1);
+    expect(accepted.stopOtherRecordingsAccepted).toBe("calls move to manual recording");
+    expect(desiredConsoleHash(accepted)).not.toBe(desiredConsoleHash(desiredConsoleState(app(), 1)));
   });
 
   test("the hash changes with any console-relevant declaration, not with the key's value", () => {

@@ -23,7 +23,7 @@ describe("guided console driver", () => {
     const s = step(apply.report, STAGING, "console");
     expect(s.status).toBe("manual");
     expect(s.instructions).toEqual([
-      `TRTC console > Application ${STAGING} > Advanced Features > On-cloud recording > Global Auto-Recording: Off`,
+      `TRTC console > Application ${STAGING} > Advanced Features > On-cloud recording > Global Auto-Recording: Off (turning Global Auto-Recording off stops its recording of every TRTC room of the SDKAppID, not only the Live rooms: TUICallKit calls, TUIRoomKit conferences, rooms of plain TRTC SDK integrations, voice rooms (Karaoke, AudioSalon) and Live rooms created with IsCloudRecordEnabled false are then recorded by nothing)`,
       `TRTC console (SDKAppID ${STAGING}) > Live Configuration > Room Recording > Configure: VOD Application = ${w.subApps.staging}, Save Duration = 30 days, Full Room Recording = On`,
       "  (Video on Demand must be activated first: if it is not, Configure Now prompts to enable VOD. A change applies to rooms created after it; rooms already live keep what was decided when they were created.)",
       `TRTC console > Application ${STAGING} > Advanced Features > Callback configuration: Cloud recording callback URL = ${w.receiver.url}/staging/trtc, Callback key = the value of environment variable STAGING_TRTC_CALLBACK_KEY (not shown)`,
@@ -70,4 +70,63 @@ describe("guided console driver", () => {
     expect(s.detail[0]).toMatch(/^the declaration changed after the last attestation \(attested by alice at .*\): make the console changes .* then attest: npx trtc-live-recording post-deploy attest --sdk-app-id 1400000001/);
     expect(after.stdout).toContain("exit 2: changes pending for staging (1400000001)");
   });
+});
+
+describe("guided console driver and Global Auto-Recording", () => {
+  const guidedFlags = (w: World) => [...w.flags.filter((f, i, all) => f !== "--console-driver" && all[i - 1] !== "--console-driver"), "--attestations", path.join(w.dir, "att.json")];
+
+  test('declared "off" while a call is recorded per host (Live never records per host): no "turn it off" instruction, refused (exit 4)', async () => {
+    const w = await world({ fixedClock: true });
+    try {
+      await w.advance(60);
+      // Global Auto-Recording stores into Live's VOD application (the emulator's default for its template), so its files are seen.
+      await w.emu.admin.setConsoleState(STAGING, { globalAutoRecording: { enabled: true, vodSubAppId: w.subApps.staging } });
+      await w.advance(60); // rooms are decided when created: the call starts after the console change
+      await w.emu.admin.simulateSession({ sdkAppId: STAGING, roomId: "call-1", roomKind: "trtc", hosts: ["u1", "u2"], minutes: 10 });
+      await w.advance(5);
+      const apply = await pd(["apply", ...guidedFlags(w)], w.env, w.deps);
+      expect(apply.code).toBe(4);
+      const s = step(apply.report, STAGING, "console");
+      expect(s.status).toBe("refused");
+      expect(s.instructions?.some((i) => i.includes("Global Auto-Recording"))).toBe(false);
+      expect(s.instructions?.[0]).toMatch(/Live Configuration > Room Recording > Configure/);
+      expect(s.detail).toContain("if Global Auto-Recording is already Off in the console, there is nothing to stop: leave it Off");
+      expect(s.detail.some((d) => d.includes("call-1 (u1, u2; 20 min)"))).toBe(true);
+    } finally {
+      await w.close();
+    }
+  });
+
+  test("undeclared: no Global Auto-Recording instruction at all; the report explains the choice", async () => {
+    const w = await world({ fixedClock: true, environments: (url) => testEnvironments(url, { staging: { globalAutoRecording: "unknown" } }) });
+    try {
+      const apply = await pd(["apply", ...guidedFlags(w)], w.env, w.deps);
+      const s = step(apply.report, STAGING, "console");
+      expect(s.status).toBe("manual");
+      expect(s.instructions?.some((i) => i.includes("Global Auto-Recording"))).toBe(false);
+      expect(s.detail.some((d) => d.startsWith('Global Auto-Recording is undeclared, so post-deploy never changes it. Look in the TRTC console'))).toBe(true);
+    } finally {
+      await w.close();
+    }
+  });
+});
+
+test("guided: recordings the scanned VOD application does not hold (usage above the files) also stop the instruction", async () => {
+  const w = await world({ fixedClock: true });
+  try {
+    await w.advance(60);
+    // Global Auto-Recording stores where post-deploy cannot look (here: the primary VOD application).
+    await w.emu.admin.setConsoleState(STAGING, { globalAutoRecording: { enabled: true } });
+    await w.advance(60); // rooms are decided when created: the call starts after the console change
+    await w.emu.admin.simulateSession({ sdkAppId: STAGING, roomId: "call-2", roomKind: "trtc", hosts: ["u1", "u2"], minutes: 10 });
+    await w.advance(5);
+    const guidedFlags = [...w.flags.filter((f, i, all) => f !== "--console-driver" && all[i - 1] !== "--console-driver"), "--attestations", path.join(w.dir, "att.json")];
+    const apply = await pd(["apply", ...guidedFlags], w.env, w.deps);
+    expect(apply.code).toBe(4);
+    expect(step(apply.report, STAGING, "console").detail).toContain(
+      "20 recorded minute(s) of this SDKAppID are not in the scanned VOD application(s) (DescribeRecordingUsage): recordings stored elsewhere (Global Auto-Recording to COS or another application, or API recordings) whose rooms cannot be named",
+    );
+  } finally {
+    await w.close();
+  }
 });

@@ -8,7 +8,7 @@ import { App } from "../../lib/cdktf";
 import { PostDeployDependencies, runPostDeployCli } from "../../postdeploy/command";
 import { DOCUMENTED_RATES } from "../../postdeploy/rate-limit";
 import type { RunReport } from "../../postdeploy/run";
-import { terraformApplyStandIn } from "../../scripts/terraform-standin";
+import { TerraformStandIn, terraformApplyStandIn } from "../../scripts/terraform-standin";
 import { EnvironmentConfig, LiveRecordingStack, defineEnvironments } from "../../stacks";
 import { Receiver, startReceiver } from "../emulator/helpers";
 
@@ -85,6 +85,14 @@ export interface World {
   readonly subApps: Readonly<Record<string, number>>;
   /** The common flags: --synth-dir, --outputs-file, --endpoint, --console-driver emulator, --state-dir, --quiet. */
   readonly flags: readonly string[];
+  /** The terraform stand-in's state folder. */
+  readonly standInState: string;
+  /** Post-deploy dependencies for this world: {@link FAST}, with the emulator's clock when it is fixed. */
+  readonly deps: PostDeployDependencies;
+  /** The emulator's business time (fixed clock: moves only with `advance`). */
+  now(): Date;
+  /** Moves the emulator's business clock (and the post-deploy step's) forward. */
+  advance(minutes: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -98,6 +106,11 @@ export interface WorldOptions {
   readonly customize?: (stacks: readonly LiveRecordingStack[]) => void;
   /** Receives the emulator's log lines (one per call). */
   readonly emulatorLog?: (line: string) => void;
+  /**
+   * Fix the emulator's clock at the start (moved only by `advance`) and give the post-deploy step the same clock, so
+   * no test depends on how fast the machine is. @default false - the real clock
+   */
+  readonly fixedClock?: boolean;
 }
 
 /** Synthesizes environments into `outdir`, as `cdktf synth` does. */
@@ -111,7 +124,10 @@ export function synthInto(outdir: string, environments: readonly EnvironmentConf
 /** Starts an emulator with both apps, synthesizes, "deploys" with the terraform stand-in. */
 export async function world(opts: WorldOptions = {}): Promise<World> {
   const receiver = await startReceiver();
+  const startMs = Math.floor(Date.now() / 1000) * 1000;
+  let offsetMs = 0;
   const emu = await startEmulator({
+    ...(opts.fixedClock ? { now: () => startMs } : {}),
     apps: [
       { sdkAppId: STAGING, sdkSecretKey: SECRETS.TRTC_SDK_SECRET_KEY_1400000001 },
       { sdkAppId: PRODUCTION, sdkSecretKey: SECRETS.TRTC_SDK_SECRET_KEY_1400000002 },
@@ -125,8 +141,9 @@ export async function world(opts: WorldOptions = {}): Promise<World> {
   synthInto(synthDir, (opts.environments ?? testEnvironments)(receiver.url), opts.customize);
   const outputsFile = path.join(dir, "outputs.json");
   let subApps: Record<string, number> = {};
+  const standInState = path.join(dir, ".terraform-standin");
   if (opts.deploy ?? true) {
-    const r = await terraformApplyStandIn(synthDir, sdkClientConfig(emu, "vod"), outputsFile);
+    const r = await terraformApplyStandIn(synthDir, sdkClientConfig(emu, "vod"), outputsFile, standInState);
     subApps = Object.fromEntries(r.subApps.map((s) => [s.stack, s.subAppId]));
   }
   const stateDir = path.join(dir, ".post-deploy");
@@ -142,6 +159,13 @@ export async function world(opts: WorldOptions = {}): Promise<World> {
     env,
     subApps,
     flags,
+    standInState,
+    deps: opts.fixedClock ? { ...FAST, now: () => new Date(startMs + offsetMs) } : FAST,
+    now: () => new Date(opts.fixedClock ? startMs + offsetMs : Date.now() + offsetMs),
+    advance: async (minutes: number) => {
+      await emu.admin.advanceClock(minutes * 60);
+      offsetMs += minutes * 60000;
+    },
     close: async () => {
       await emu.stop();
       await receiver.close();
@@ -216,4 +240,9 @@ export function businessClock(emu: Emulator): { now: () => Date; advance: (secon
       offsetMs += seconds * 1000;
     },
   };
+}
+
+/** The terraform stand-in of a world (its plan refreshes through the provider's reads). */
+export function standIn(w: World, log?: (line: string) => void): TerraformStandIn {
+  return new TerraformStandIn({ synthDir: w.synthDir, stateDir: w.standInState, clientConfig: () => sdkClientConfig(w.emu, "vod"), log });
 }

@@ -43,6 +43,6 @@ describe("per-app lock", () => {
       expect({ sdkAppId, locked: locked.length, applied: applied.length }).toEqual({ sdkAppId, locked: 1, applied: 1 });
       expect(locked[0].calls.writes).toBe(0);
     }
-    expect(w.emu.callLog.summary(mark).writes).toBe(8); // one run's worth (plus 2 console writes on the admin API)
+    expect(w.emu.callLog.summary(mark).writes).toBe(6); // one run's worth (plus 2 console writes on the admin API)
   });
 });

@@ -25,7 +25,7 @@ async function run(statuses: Record<number, StepStatus>, mode: "plan" | "apply" 
     state: new StateStore(dir),
     stateDir: dir,
     env: {},
-    options: { reapplySecrets: false, allowExpireNow: false, evidenceDays: 7, pageSize: 100, searchCap: 5000, sweepConcurrency: 1, usageSettleMinutes: 120 },
+    options: { reapplySecrets: false, evidenceDays: 7, pageSize: 100, searchCap: 5000, usageSettleMinutes: 120 },
     progress: () => undefined,
     steps: [fakeStep("vod-application", true, (id) => statuses[id]), fakeStep("live-webhook", true, () => "changed"), fakeStep("conflict-check", false, () => "in-sync")],
   });
@@ -38,7 +38,11 @@ test.each<[Record<number, StepStatus>, number]>([
   [{ 1: "blocked", 2: "would-change" }, 1],
   [{ 1: "failed", 2: "would-change" }, 1],
   [{ 1: "conflict", 2: "failed" }, 3],
-])("exit code for %j: %i (3 wins over 1, 1 over 2)", async (statuses, code) => {
+  [{ 1: "refused", 2: "conflict" }, 4],
+  [{ 1: "drift", 2: "in-sync" }, 2],
+  // A value that cannot be read back is listed, and does not change the exit code by itself.
+  [{ 1: "unverified", 2: "in-sync" }, 0],
+])("exit code for %j: %i (4 wins over 3, 3 over 1, 1 over 2)", async (statuses, code) => {
   expect((await run(statuses)).exitCode).toBe(code);
 });
 

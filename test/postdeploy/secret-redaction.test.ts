@@ -125,7 +125,7 @@ describe("the output boundary of a run", () => {
       state: new StateStore(dir),
       stateDir: dir,
       env: { VOD_SIGN_KEY: KEY, ...extra.env },
-      options: { reapplySecrets: false, allowExpireNow: false, evidenceDays: 7, pageSize: 100, searchCap: 5000, sweepConcurrency: 1, usageSettleMinutes: 120 },
+      options: { reapplySecrets: false, evidenceDays: 7, pageSize: 100, searchCap: 5000, usageSettleMinutes: 120 },
       progress: (l) => progress.push(l),
       steps: [step],
       secrets: extra.secrets,

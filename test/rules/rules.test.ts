@@ -201,7 +201,13 @@ describe("LR001: only when Live records a declared room, in the guide's words an
     const positions = order.map((o) => fix.indexOf(o));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
-    expect(fix).toContain("this also stops its recording of every TRTC room of the SDKAppID: TUICallKit calls, TUIRoomKit conferences, plain TRTC SDK rooms and voice rooms");
+    expect(fix).toContain(
+      'declare globalAutoRecording: "off" (mind that turning Global Auto-Recording off stops its recording of every TRTC room of the SDKAppID, ' +
+        "not only the Live rooms: TUICallKit calls, TUIRoomKit conferences, rooms of plain TRTC SDK integrations, voice rooms (Karaoke, AudioSalon) " +
+        "and Live rooms created with IsCloudRecordEnabled false are then recorded by nothing); (2) if Live recording",
+    );
+    // One sentence says what turning it off stops, not two.
+    expect(fix.match(/stops/g)).toHaveLength(1);
     expect(fix).toContain("separate SDKAppIDs (our reading: both features work per SDKAppID)");
     expect(fix).not.toMatch(/fullRoomRecording: false/);
   });

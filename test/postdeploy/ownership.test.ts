@@ -1,0 +1,123 @@
+/**
+ * One owner per setting: what the tencentcloud provider manages is Terraform's. post-deploy reads it, reports drift
+ * with the remedy that actually fixes it, and never writes it; the terraform stand-in (which does what provider
+ * 1.82.101 does) shows whether `cdktf diff`/`deploy` would see and fix each drift.
+ */
+import { vod } from "tencentcloud-sdk-nodejs/tencentcloud/services/vod";
+import { sdkClientConfig } from "../../emulator";
+import { STAGING, World, pd, standIn, step, world } from "./helpers";
+
+describe("Terraform owns the VOD sub-application and its event configuration", () => {
+  let w: World;
+  let client: InstanceType<typeof vod.v20180717.Client>;
+  beforeEach(async () => {
+    w = await world();
+    client = new vod.v20180717.Client(sdkClientConfig(w.emu, "vod"));
+    expect((await pd(["apply", ...w.flags], w.env)).code).toBe(0);
+  });
+  afterEach(async () => {
+    await w.close();
+  });
+
+  /** Terraform-owned writes the post-deploy step made (it must make none). */
+  const terraformOwnedWrites = (mark: number) =>
+    w.emu.callLog.entries(mark).filter((e) => e.write && ["ModifySubAppIdInfo", "ModifySubAppIdStatus", "CreateSubAppId", "ModifyMediaInfo"].includes(e.action));
+
+  test("deploy (stand-in), post-deploy apply, then terraform plan shows no change; a second apply writes nothing", async () => {
+    expect((await standIn(w).plan()).hasChanges).toBe(false);
+    const mark = w.emu.callLog.mark();
+    const again = await pd(["apply", ...w.flags], w.env);
+    expect(again.code).toBe(0);
+    expect(again.report?.calls.writes).toBe(0);
+    expect(w.emu.callLog.summary(mark).writes).toBe(0);
+  });
+
+  test("the SignKey write carries SubAppId and SignKey only: the event configuration Terraform set is unchanged", async () => {
+    const before = await client.DescribeEventConfig({ SubAppId: w.subApps.staging });
+    const mark = w.emu.callLog.mark();
+    expect((await pd(["apply", "--reapply-secrets", ...w.flags], w.env)).code).toBe(0);
+    expect(w.emu.callLog.entries(mark).filter((e) => e.action === "ModifyEventConfig").length).toBe(2);
+    const after = await client.DescribeEventConfig({ SubAppId: w.subApps.staging });
+    const { RequestId: _a, ...b } = before;
+    const { RequestId: _b, ...a } = after;
+    expect(a).toEqual(b);
+    expect((await standIn(w).plan()).hasChanges).toBe(false);
+  });
+
+  test("a changed description or name is reported (run cdktf deploy), never written; the stand-in's plan sees it and its apply puts it back", async () => {
+    await client.ModifySubAppIdInfo({ SubAppId: w.subApps.staging, Description: "changed in the console", Name: "renamed" });
+    const mark = w.emu.callLog.mark();
+    const apply = await pd(["apply", ...w.flags], w.env);
+    // THEN drift, exit 2, no write of what Terraform owns
+    expect(apply.code).toBe(2);
+    expect(terraformOwnedWrites(mark)).toEqual([]);
+    const s = step(apply.report, STAGING, "vod-application");
+    expect(s.status).toBe("drift");
+    expect(s.detail).toEqual([
+      `name is "renamed", declared "live-recording-staging": Terraform's: cdktf diff shows it, run cdktf deploy to set it back (ModifySubAppIdInfo)`,
+      `description is "changed in the console", declared "Live room recordings (staging)": Terraform's: cdktf diff shows it, run cdktf deploy to set it back (ModifySubAppIdInfo)`,
+      "post-deploy does not write these: their owner is Terraform",
+    ]);
+    expect(apply.stdout).toContain("applied with warnings: manual steps, drift for its owner to fix");
+    // AND the remedy is right: Terraform's plan shows the update, its apply fixes it, then post-deploy is in sync
+    const plan = await standIn(w).plan();
+    expect(plan.changes.find((c) => c.stack === "staging" && c.address.startsWith("tencentcloud_vod_sub_application"))).toMatchObject({
+      action: "update",
+      changes: [
+        { attribute: "name", before: "renamed", after: "live-recording-staging" },
+        { attribute: "description", before: "changed in the console", after: "Live room recordings (staging)" },
+      ],
+    });
+    await standIn(w).apply();
+    expect((await pd(["check", ...w.flags], w.env)).code).toBe(0);
+  });
+
+  test("a sub-application turned Off is invisible to Terraform (the provider keeps status from its state): the remedy is the console or ModifySubAppIdStatus", async () => {
+    await client.ModifySubAppIdStatus({ SubAppId: w.subApps.staging, Status: "Off" });
+    const mark = w.emu.callLog.mark();
+    const check = await pd(["check", ...w.flags], w.env);
+    expect(check.code).toBe(2);
+    expect(step(check.report, STAGING, "vod-application").detail[0]).toBe(
+      `status is Off, declared On: cdktf diff and cdktf deploy do not see this (provider 1.82.101 keeps the status from its own state and never reads it back): ` +
+        `set it to On in the VOD console, or \`tccli vod ModifySubAppIdStatus --SubAppId ${w.subApps.staging} --Status On\`; while it is Off its domains are blocked`,
+    );
+    await pd(["apply", ...w.flags], w.env);
+    expect(terraformOwnedWrites(mark)).toEqual([]);
+    // Proof that "run cdktf deploy" would be wrong: the plan refreshes through the provider's read and sees nothing.
+    expect((await standIn(w).plan()).hasChanges).toBe(false);
+  });
+
+  test("a destroyed sub-application: failed, with the state rm remedy (Terraform still lists it and keeps its status)", async () => {
+    await client.ModifySubAppIdStatus({ SubAppId: w.subApps.staging, Status: "Destroyed" });
+    const check = await pd(["check", ...w.flags], w.env);
+    expect(check.code).toBe(1);
+    const s = step(check.report, STAGING, "vod-application");
+    expect(s.status).toBe("failed");
+    expect(s.detail[0]).toMatch(
+      new RegExp(
+        `^VOD sub-application ${w.subApps.staging} is Destroying: recordings cannot be stored; cdktf deploy does not see it .*in cdktf\\.out/stacks/staging, \`terraform state rm 'tencentcloud_vod_sub_application\\.LiveRecording_VodApplication_[0-9A-F]+'\`, then cdktf deploy creates a new one`,
+      ),
+    );
+    expect((await standIn(w).plan()).hasChanges).toBe(false);
+  });
+
+  test("a drifted event configuration is reported (run cdktf deploy), never written; the stand-in's apply puts it back", async () => {
+    await client.ModifyEventConfig({ SubAppId: w.subApps.staging, NotificationUrl: "https://elsewhere.example.com/x", UploadMediaCompleteEventSwitch: "OFF" });
+    const mark = w.emu.callLog.mark();
+    const apply = await pd(["apply", ...w.flags], w.env);
+    expect(apply.code).toBe(2);
+    expect(w.emu.callLog.entries(mark).filter((e) => e.action === "ModifyEventConfig")).toEqual([]);
+    expect(step(apply.report, STAGING, "vod-event-config")).toMatchObject({
+      status: "drift",
+      detail: [
+        `notificationUrl: "https://elsewhere.example.com/x", declared "${w.receiver.url}/staging/vod"`,
+        'uploadMediaCompleteEventSwitch: "OFF", declared "ON"',
+        "Terraform's (tencentcloud_vod_event_config): cdktf diff shows the drift, run cdktf deploy to set it back; post-deploy does not write these",
+      ],
+    });
+    const plan = await standIn(w).plan();
+    expect(plan.changes.filter((c) => c.action !== "no-op").map((c) => [c.stack, c.address.split(".")[0], c.action])).toEqual([["staging", "tencentcloud_vod_event_config", "update"]]);
+    await standIn(w).apply();
+    expect((await pd(["check", ...w.flags], w.env)).code).toBe(0);
+  });
+});
