@@ -226,22 +226,6 @@ export function step(report: RunReport | undefined, sdkAppId: number, id: string
   return s;
 }
 
-/**
- * The emulator's business clock, for scenarios where time passes: a room is decided when it is created, so a session
- * recorded under a console change must start after it. `advance` moves the emulator's clock; pass `now` to the
- * post-deploy step (`{ ...FAST, now }`) so it reads the same time.
- */
-export function businessClock(emu: Emulator): { now: () => Date; advance: (seconds: number) => Promise<void> } {
-  let offsetMs = 0;
-  return {
-    now: () => new Date(Date.now() + offsetMs),
-    advance: async (seconds: number) => {
-      await emu.admin.advanceClock(seconds);
-      offsetMs += seconds * 1000;
-    },
-  };
-}
-
 /** The terraform stand-in of a world (its plan refreshes through the provider's reads). */
 export function standIn(w: World, log?: (line: string) => void): TerraformStandIn {
   return new TerraformStandIn({ synthDir: w.synthDir, stateDir: w.standInState, clientConfig: () => sdkClientConfig(w.emu, "vod"), log });
