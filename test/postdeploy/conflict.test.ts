@@ -116,7 +116,7 @@ describe("conflict check against the emulator (the emulator's clock is fixed and
     expect(s.detail.find((d) => d.startsWith("Fix:"))).toBe(
       "Fix: run post-deploy apply: it is declared off, so apply turns it off (console driver that can write; guided: the printed console change) after a search for rooms only it records; " +
         "mind that turning Global Auto-Recording off stops its recording of every TRTC room of the SDKAppID, not only the Live rooms: TUICallKit calls, TUIRoomKit conferences, " +
-        "rooms of plain TRTC SDK integrations, voice rooms (Karaoke, AudioSalon) and Live rooms created with IsCloudRecordEnabled false are then recorded by nothing. " +
+        "rooms of plain TRTC SDK integrations, voice rooms (Karaoke, AudioSalon) and Live rooms created with IsCloudRecordEnabled false are no longer recorded, unless something else records them (TRTC Manual Recording). " +
         "Or acknowledge rule LR001 with a reason if the double recording is intended",
     );
     expect(check.stdout).toContain("exit 3: Global Auto-Recording double recording confirmed and not acknowledged: staging (1400000001)");
