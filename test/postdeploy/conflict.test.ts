@@ -132,6 +132,17 @@ describe("conflict check against the emulator (the emulator's clock is fixed and
     expect(step(after.report, STAGING, "conflict-check").evidence).toMatchObject({ verdict: "none", files: 2 });
   });
 
+  test("suspected on the console reading alone: declared off, read on, no recording yet -> the detail says what the evidence is", async () => {
+    await drift(w, true);
+    await w.advance(5);
+    const check = await pd(["check", ...w.flags], w.env, w.deps);
+    const s = step(check.report, STAGING, "conflict-check");
+    expect(s.status).toBe("warning");
+    expect(s.evidence).toMatchObject({ verdict: "suspected", files: 0 });
+    expect(s.detail).toContain("Global Auto-Recording is declared off, but the console reads it on (no recording in the window yet)");
+    expect(s.detail).not.toContain("Global Auto-Recording is declared off, but the evidence says something records these rooms a second time");
+  });
+
   test("suspected: recordings stored elsewhere (Global Auto-Recording into another VOD application) show only in the usage -> exit 2", async () => {
     await drift(w, true, { vodSubAppId: w.subApps.production });
     await sessions(w, "elsewhere");
