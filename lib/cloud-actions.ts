@@ -100,7 +100,7 @@ export const CLOUD_ACTIONS = {
       purpose: "vod-application: lists the account's sub-applications once per run, to compare Terraform's name, description, status and tags",
       cam: {
         kind: "no-grant-needed",
-        reason: `VOD documents that "all subusers have permission to call this API with no authorization required, and subapplications do not need to be specified" (${VOD_CAM_SOURCE}): not in the policies`,
+        reason: `VOD documents that "all subusers have permission to call this API with no authorization required, and subapplications do not need to be specified" (${VOD_CAM_SOURCE})`,
       },
     },
   },

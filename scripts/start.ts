@@ -21,6 +21,7 @@ import * as path from "path";
 import { rmSync } from "fs";
 import { cam } from "tencentcloud-sdk-nodejs/tencentcloud/services/cam";
 import { CreatedCamUser, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, SessionReport, sdkClientConfig, startEmulator } from "../emulator";
+import { postDeployActions } from "../lib/cloud-actions";
 import { DESIRED_STATE_FILE, readDesiredStateFile } from "../lib/desired-state";
 import { ENVIRONMENTS, synth } from "../main";
 import { runPostDeployCli } from "../postdeploy/command";
@@ -357,7 +358,8 @@ async function showPolicies(emu: Emulator): Promise<void> {
     const doc = JSON.parse(policy.PolicyDocument ?? "{}") as { statement?: Array<{ effect: string; action: string[]; resource: string[] }> };
     for (const st of doc.statement ?? []) out(`    ${st.effect} ${st.action.join(", ")} on ${st.resource.join(", ")}`);
   }
-  out("  not in them: vod:DescribeSubAppIds (VOD: no authorization required); outside CAM: the Live REST API (UserSig) and the console settings");
+  const ungranted = postDeployActions().filter(([, row]) => row.postDeploy.cam.kind === "no-grant-needed").map(([key]) => key);
+  out(`  not in them: ${ungranted.join(", ")} (documented as needing no grant); outside CAM: the Live REST API (UserSig) and the console settings`);
 }
 
 main().catch((err: unknown) => {

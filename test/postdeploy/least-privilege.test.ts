@@ -201,3 +201,57 @@ describe("the read-only policy is refused every write", () => {
     expect(outcomes).toEqual(served.map(([s, a]) => [`${s}:${a}`, "AuthFailure.UnauthorizedOperation"]));
   });
 });
+
+describe("other declarations: the policies follow what is declared, and still suffice", () => {
+  let v: World;
+  const vUsers: Record<string, CreatedCamUser> = {};
+  const vEnv = (user: string): NodeJS.ProcessEnv => ({ ...v.env, TENCENTCLOUD_SECRET_ID: vUsers[user].secretId, TENCENTCLOUD_SECRET_KEY: vUsers[user].secretKey });
+  beforeAll(async () => {
+    v = await world({
+      fixedClock: true,
+      camEnforcement: true,
+      environments: (url) =>
+        testEnvironments(url, {
+          // No VOD event callback, Global Auto-Recording undeclared: no DescribeEventConfig, no ModifyEventConfig.
+          staging: { accessPolicies: ACCESS, callbacks: { liveWebhook: testEnvironments(url)[0].callbacks!.liveWebhook }, globalAutoRecording: "unknown" },
+          // No VOD application, Global Auto-Recording declared off: the usage query only, before turning it off.
+          production: { accessPolicies: ACCESS, vodApplication: undefined, retention: undefined, fullRoomRecording: false, rooms: [], callbacks: {}, expectedUsage: undefined },
+        }),
+      beforeDeploy: async (emu) => {
+        for (const name of [APPLY_USER, CHECK_USER]) vUsers[name] = await emu.cam.createUser({ name });
+        await emu.admin.setConsoleState(PRODUCTION, { globalAutoRecording: { enabled: true } });
+      },
+    });
+  });
+  afterAll(async () => {
+    await v.close();
+  });
+
+  test("apply and check pass as the CI users, and every Cloud API call they make is one their policy allows", async () => {
+    const client = new cam.v20190116.Client(sdkClientConfig(v.emu, "cam"));
+    const allowed = async (name: string) => {
+      const listed = await client.ListPolicies({ Rp: 200, Keyword: name });
+      const doc = JSON.parse((await client.GetPolicy({ PolicyId: listed.List![0].PolicyId! })).PolicyDocument!) as { statement: Array<{ action: string[] }> };
+      return doc.statement.flatMap((s) => s.action.map((a) => a.replace(/^name\//, "")));
+    };
+    expect(await allowed(`trtc-live-recording-${STAGING}-apply`)).toEqual(["vod:SearchMedia", "trtc:DescribeRecordingUsage"]);
+    expect(await allowed(`trtc-live-recording-${PRODUCTION}-apply`)).toEqual(["trtc:DescribeRecordingUsage"]);
+    const flags = [...v.flags];
+    flags[flags.indexOf("--state-dir") + 1] = path.join(tempDir("trtc-lp-"), "state");
+    for (const [mode, user] of [
+      ["apply", APPLY_USER],
+      ["check", CHECK_USER],
+    ] as const) {
+      const mark = v.emu.callLog.mark();
+      const run = await pd([mode, ...flags], vEnv(user));
+      expect([mode, run.code, run.stdout.includes("missing CAM permission")]).toEqual([mode, 0, false]);
+      const called = new Set(v.emu.callLog.entries(mark).filter((e) => e.service === "vod" || e.service === "trtc").map((e) => `${e.service}:${e.action}`));
+      const kind = mode === "apply" ? "apply" : "read-only";
+      const granted = new Set([...(await allowed(`trtc-live-recording-${STAGING}-${kind}`)), ...(await allowed(`trtc-live-recording-${PRODUCTION}-${kind}`)), "vod:DescribeSubAppIds"]);
+      expect([...called].filter((a) => !granted.has(a))).toEqual([]);
+      if (mode === "apply") expect(called.has("trtc:DescribeRecordingUsage")).toBe(true);
+    }
+    // production's Global Auto-Recording was read on and declared off: apply searched the usage first, then turned it off.
+    expect((await v.emu.admin.getConsoleState(PRODUCTION)).globalAutoRecording.enabled).toBe(false);
+  });
+});

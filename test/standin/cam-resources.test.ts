@@ -4,6 +4,7 @@
  * ListAttachedUserPolicies paged; id `user_name#policy_id`) and the role attachment (AttachRolePolicy by role ID; id
  * `role_id#policy_id`), against the emulator; and the expressions cdktf renders for a policy document.
  */
+import { rmSync } from "fs";
 import { cam } from "tencentcloud-sdk-nodejs/tencentcloud/services/cam";
 import { CallbackSecret } from "../../constructs";
 import { sdkClientConfig } from "../../emulator";
@@ -49,14 +50,19 @@ describe("against the emulator", () => {
       }),
     );
 
-  beforeEach(async () => {
+  beforeAll(async () => {
     w = await world({ deploy: false });
+  });
+  afterAll(async () => {
+    await w.close();
+  });
+  // Each test starts from an empty account (ids from the start again) and an empty Terraform state.
+  beforeEach(async () => {
+    await w.emu.admin.reset();
+    rmSync(w.standInState, { recursive: true, force: true });
     calls = [];
     await w.emu.cam.createUser({ name: "ci-post-deploy" });
     await w.emu.cam.createUser({ name: "ci-check" });
-  });
-  afterEach(async () => {
-    await w.close();
   });
 
   test("apply creates the policies, then attaches them to the users by name, with the provider's calls; a plan then shows no change", async () => {
