@@ -17,7 +17,7 @@ import { checkBoolean, checkInteger, checkOneOf, checkOptionalObject, checkStrin
 import { Acknowledgements, Finding, ICheckedLiveRecording, LiveRecordingChecks, MIN_REASON_LENGTH } from "../rules";
 import { RecordingCallbacks, RecordingCallbacksProps } from "./callbacks";
 import { DesiredStateDocument } from "./desired-state-document";
-import { PostDeployPolicies, PostDeployPoliciesOptions, accessPoliciesOf } from "./post-deploy-policies";
+import { PostDeployPolicies, PostDeployPoliciesOptions } from "./post-deploy-policies";
 import { Retention } from "./retention";
 import { IVodApplication, VodApplication, VodApplicationProps } from "./vod-application";
 
@@ -298,8 +298,8 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
 
 /** `accessPolicies` of the desired state, present only when declared (so other documents read as before). */
 function accessPoliciesField(recording: LiveRecording): Pick<DesiredApp, "accessPolicies"> {
-  const spec = accessPoliciesOf(recording);
-  return spec === undefined ? {} : { accessPolicies: spec };
+  const policies = PostDeployPolicies.of(recording);
+  return policies === undefined ? {} : { accessPolicies: policies.toSpec() };
 }
 
 function resolveVodApplication(scope: Construct, value: IVodApplication | VodApplicationProps): IVodApplication {

@@ -72,11 +72,6 @@ const ROLE_ID = /^[0-9]{1,32}$/;
 
 const policiesByRecording = new WeakMap<object, PostDeployPolicies>();
 
-/** The desired-state entry of a recording's policies, undefined when it declares none. */
-export function accessPoliciesOf(recording: object): DesiredAccessPolicies | undefined {
-  return policiesByRecording.get(recording)?.toSpec();
-}
-
 /**
  * The CAM policies the post-deploy step of one LiveRecording needs, as `tencentcloud_cam_policy` resources: an
  * **apply** policy allowing exactly the Cloud API actions `post-deploy apply` calls for the declared features, and a
@@ -93,6 +88,11 @@ export function accessPoliciesOf(recording: object): DesiredAccessPolicies | und
  * `LiveRecording`'s `accessPolicies` (or `defineEnvironments`), or on its own with `recording`.
  */
 export class PostDeployPolicies extends Construct {
+  /** The policies declared for a LiveRecording, undefined when it has none. */
+  public static of(recording: LiveRecording): PostDeployPolicies | undefined {
+    return policiesByRecording.get(recording);
+  }
+
   public readonly apply: PostDeployPolicy;
   public readonly readOnly: PostDeployPolicy;
   private readonly attachments: Readonly<Record<AccessPolicyKind, DesiredAccessPolicy["attachedTo"]>>;
