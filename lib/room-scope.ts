@@ -117,7 +117,9 @@ export type RoomScopeReason =
   | "cloud-record-enabled-for-room"
   | "full-room-recording-on";
 
-export type RecordedContent = "single-stream" | "mixed-stream";
+/** What Live records in a recorded room: one host's single stream, or one mixed stream of several hosts. */
+export const RECORDED_CONTENTS = ["single-stream", "mixed-stream"] as const;
+export type RecordedContent = (typeof RECORDED_CONTENTS)[number];
 
 export interface RoomRecordingDecision {
   readonly recorded: boolean;
