@@ -152,7 +152,6 @@ export type DesiredCallbacks = z.infer<typeof callbacks>;
 export type DesiredRoom = z.infer<typeof room>;
 export type ExpectedUsageData = z.infer<typeof expectedUsage>;
 export type AcknowledgementData = z.infer<typeof acknowledgement>;
-export type StopAcceptanceData = z.infer<typeof stopAcceptance>;
 export type FindingData = z.infer<typeof finding>;
 export type DesiredApp = z.infer<typeof app>;
 export type DesiredState = z.infer<typeof desiredStateSchema>;

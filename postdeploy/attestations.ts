@@ -6,7 +6,6 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from "fs";
 import * as path from "path";
 import { z } from "zod";
-import type { ConsoleState } from "../lib/console-state";
 import { DocumentError, readDocumentFile, zodProblems } from "../lib/documents";
 
 const consoleStateSchema = z.object({
@@ -63,4 +62,3 @@ export class AttestationStore {
   }
 }
 
-export type { ConsoleState };
