@@ -108,7 +108,7 @@ export function runPlanCommand(options: PlanCommandOptions, io: PlanIo): PlanRes
   }
   const synth = options.synth ?? true;
   checkFolder("--synth-dir", synthDir, resolve(synthDir), false);
-  checkFolder("--out", outDir, resolve(outDir), true);
+  checkFolder("--out", outDir, resolve(outDir), false);
 
   if (synth) synthesizeApp({ projectDir: cwd, outdir: resolve(synthDir), env: io.env }, io.stderr);
   let synthesized: SynthesizedDesiredStates;
@@ -125,6 +125,8 @@ export function runPlanCommand(options: PlanCommandOptions, io: PlanIo): PlanRes
   const markdown = renderPlanMarkdown(plan);
   const json = renderPlanJson(plan);
   const out = resolve(outDir);
+  // Created only now: the synthesis owns the synth folder, which holds the default --out.
+  checkFolder("--out", outDir, out, true);
   const write = (name: string, text: string): void => {
     try {
       writeFileSync(path.join(out, name), text);
