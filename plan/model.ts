@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { DocumentError, zodProblems } from "../lib/documents";
 import { GLOBAL_AUTO_RECORDING_DECLARATIONS, RESOLUTIONS, SEVERITIES } from "../lib/desired-state";
-import { RECORDED_CONTENTS, ROOM_CREATION_METHODS, SEAT_TEMPLATES } from "../lib/room-scope";
+import { RECORDING_MODES, ROOM_CREATION_METHODS, SEAT_TEMPLATES } from "../lib/room-scope";
 
 export const RECORDING_PLAN_SCHEMA = "trtc-live-recording/recording-plan";
 /**
@@ -72,7 +72,7 @@ const callbacks = z
   .strict();
 
 /** What Live records in a room: one of its contents, or `single-or-mixed` when the host count is not declared. */
-export const ROOM_CONTENTS = [...RECORDED_CONTENTS, "single-or-mixed"] as const;
+export const ROOM_CONTENTS = [...RECORDING_MODES, "single-or-mixed"] as const;
 
 const room = z
   .object({

@@ -44,12 +44,12 @@ function resolve(from: string, spec: string): string {
 }
 
 /** Every import of `module` (relative ones resolved to repository paths). */
-export function importsOf(module: string, text = readFileSync(path.join(ROOT, module), "utf8")): string[] {
+function importsOf(module: string, text = readFileSync(path.join(ROOT, module), "utf8")): string[] {
   return ts.preProcessFile(text, true, true).importedFiles.map((i) => resolve(module, i.fileName));
 }
 
 /** Import cycles of `graph`: its strongly connected components with more than one module, or a module importing itself. */
-export function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   let next = 0;
   const index = new Map<string, number>();
   const low = new Map<string, number>();
