@@ -1,17 +1,22 @@
 /**
  * The package's command line: `trtc-live-recording <command>` (also `npm run plan`, `npm run post-deploy`).
- * Each command lives with its feature and registers itself here.
+ * Each command lives with its feature and registers itself here. The process entry point is
+ * `bin/trtc-live-recording.js`, which also wires in what production code does not import (the emulator's console
+ * driver).
+ *
+ * Every error is one line on stderr, `error: <what>`, naming the flag or file (cli/usage.ts); exit 1.
  */
-import { Command } from "commander";
+import { Command, CommanderError } from "commander";
 import { readFileSync } from "fs";
 import * as path from "path";
-import { registerPlanCommand } from "../plan/command";
-import { PostDeployDependencies, registerPostDeployCommands } from "../postdeploy/command";
+import { PLAN_FLAGS, registerPlanCommand } from "../plan/command";
+import { POST_DEPLOY_FLAGS, PostDeployDependencies, registerPostDeployCommands } from "../postdeploy/command";
 import { CliContext } from "./context";
+import { oneLine, oneLineErrors } from "./usage";
 
 export type { CliContext } from "./context";
 
-/** What tests and the offline demo may inject into commands; the command line never can. */
+/** What the entry point, tests and the offline demo may inject into commands; the command line never can. */
 export interface CliDependencies {
   readonly postDeploy?: PostDeployDependencies;
 }
@@ -33,13 +38,36 @@ export function buildCli(ctx: CliContext, deps: CliDependencies = {}): Command {
   const program = new Command("trtc-live-recording")
     .description("Tencent RTC Live recording as code: recording plans and the post-deploy step")
     .version(packageVersion(), "--version", "print the package version")
-    .showHelpAfterError()
-    .exitOverride()
-    // Before the commands are added: subcommands copy the output settings when they are created.
-    .configureOutput({ writeOut: (t) => ctx.stdout(t), writeErr: (t) => ctx.stderr(t) });
+    // Before the commands are added: subcommands copy the output settings when they are created. Commander's own
+    // error messages are not printed: runCli prints the one line `oneLineErrors` makes of them.
+    .configureOutput({ writeOut: (t) => ctx.stdout(t), writeErr: (t) => ctx.stderr(t), outputError: () => undefined });
   registerPlanCommand(program, ctx);
   registerPostDeployCommands(program, ctx, deps.postDeploy);
+  oneLineErrors(program, (cmd) => (cmd.name() === "plan" && cmd.parent === program ? PLAN_FLAGS : POST_DEPLOY_FLAGS));
   return program;
+}
+
+const pipeGuarded = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * Writes to a process stream whose reader may go away (`trtc-live-recording plan | head`): a closed pipe (EPIPE)
+ * quietly ends that output, never the command, which finishes what it does (an apply is not cut short) and exits
+ * with its own code.
+ */
+function pipeSafe(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  if (!pipeGuarded.has(stream)) {
+    pipeGuarded.add(stream);
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code !== "EPIPE") throw err;
+    });
+  }
+  return (text) => {
+    if (closed || stream.destroyed) return;
+    stream.write(text, (err) => {
+      if ((err as NodeJS.ErrnoException | null | undefined)?.code === "EPIPE") closed = true;
+    });
+  };
 }
 
 /** Runs the CLI; resolves to the exit code. Output goes to `io` (default: the process's stdout and stderr). */
@@ -50,8 +78,8 @@ export async function runCli(
 ): Promise<number> {
   let exitCode = 0;
   const ctx: CliContext = {
-    stdout: io.stdout ?? ((t) => void process.stdout.write(t)),
-    stderr: io.stderr ?? ((t) => void process.stderr.write(t)),
+    stdout: io.stdout ?? pipeSafe(process.stdout),
+    stderr: io.stderr ?? pipeSafe(process.stderr),
     env: io.env ?? process.env,
     setExitCode: (code) => {
       exitCode = code;
@@ -62,20 +90,8 @@ export async function runCli(
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (err) {
-    const e = err as { code?: string; exitCode?: number; message?: string };
-    if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
-    if (typeof e.exitCode === "number" && e.code?.startsWith("commander.")) return e.exitCode === 0 ? 0 : 1;
-    ctx.stderr(`error: ${e.message ?? String(err)}\n`);
+    if (err instanceof CommanderError && err.exitCode === 0) return 0; // --help, --version
+    ctx.stderr(`error: ${oneLine(err instanceof Error ? err.message : String(err))}\n`);
     return 1;
   }
-}
-
-if (require.main === module) {
-  runCli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err) => {
-      process.stderr.write(`error: ${(err as Error).message}\n`);
-      process.exit(1);
-    },
-  );
 }

@@ -12,6 +12,7 @@ import {
 } from "../lib/desired-state";
 import { ACCEPT_STOPPING_PROP } from "../lib/global-auto-recording";
 import { LIVE_RECORDING_FORMAT, MAX_FILE_DURATION_MINUTES, SDK_APP_ID_RANGE } from "../lib/limits";
+import { OUTPUT_IDS } from "../lib/output-ids";
 import { ROOM_CREATION_METHODS, RoomCreationMethod, SEAT_TEMPLATES, SeatTemplate, parseSeatTemplate } from "../lib/room-scope";
 import { checkBoolean, checkInteger, checkOneOf, checkOptionalObject, checkString, fail, validateAt } from "../lib/validation";
 import { Acknowledgements, Finding, ICheckedLiveRecording, LiveRecordingChecks, MIN_REASON_LENGTH } from "../rules";
@@ -139,8 +140,6 @@ export interface StopOtherRecordingsAcceptance {
   readonly reason: string;
 }
 
-/** Terraform output ids (fixed: the post-deploy step reads them from `cdktf deploy --outputs-file`). */
-export const OUTPUT_IDS = { sdkAppId: "sdk_app_id", vodSubAppId: "vod_sub_app_id", vodSubAppName: "vod_sub_app_name" } as const;
 
 /**
  * Live recording for one TRTC application (SDKAppID): the VOD application that receives recordings, how long they are

@@ -16,12 +16,13 @@ import {
   TRTC_STRING_ROOM_ID_MAX_LENGTH,
   TRTC_USER_ID_MAX_LENGTH,
 } from "../lib/limits";
+import { RECORDING_MODES } from "../lib/room-scope";
 import { checkBoolean, checkInteger, checkOneOf, checkString, fail, isUnresolved, validateAt } from "../lib/validation";
 import { Retention } from "./retention";
 import { IVodApplication } from "./vod-application";
 
 /** `RecordParams.RecordMode`: each subscribed host to its own files (1), or all hosts mixed into one file (2). */
-export const MANUAL_RECORD_MODES = ["single-stream", "mixed-stream"] as const;
+export const MANUAL_RECORD_MODES = RECORDING_MODES;
 export type ManualRecordMode = (typeof MANUAL_RECORD_MODES)[number];
 
 /** `RecordParams.StreamType` 0, 1, 2. */

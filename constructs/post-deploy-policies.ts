@@ -1,9 +1,9 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { CamPolicy } from "../.gen/providers/tencentcloud/cam-policy";
 import { CamRolePolicyAttachment } from "../.gen/providers/tencentcloud/cam-role-policy-attachment";
 import { CamUserPolicyAttachment } from "../.gen/providers/tencentcloud/cam-user-policy-attachment";
 import { Fn, Token } from "../lib/cdktf";
-import type { DesiredAccessPolicies, DesiredAccessPolicy } from "../lib/desired-state";
+import type { DesiredAccessPolicies, DesiredAccessPolicy, DesiredApp } from "../lib/desired-state";
 import {
   AccessPolicyKind,
   AllowStatement,
@@ -14,7 +14,16 @@ import {
   vodSubApplicationResource,
 } from "../lib/post-deploy-permissions";
 import { checkOptionalObject, checkString, fail, isUnresolved, validateAt } from "../lib/validation";
-import type { LiveRecording } from "./live-recording";
+import type { IVodApplication } from "./vod-application";
+
+/**
+ * What the policies need of a LiveRecording: its declared state and its VOD application. An interface, so this file
+ * does not import the composite that declares it (LiveRecording creates PostDeployPolicies for `accessPolicies`).
+ */
+export interface IPostDeployRecording extends IConstruct {
+  toDesiredApp(): DesiredApp;
+  readonly vodApplication?: IVodApplication;
+}
 
 /** Where a policy is attached: an existing CAM user, an existing CAM role, or both. */
 export interface PolicyAttachmentOptions {
@@ -52,7 +61,7 @@ export interface PostDeployPoliciesOptions {
 
 export interface PostDeployPoliciesProps extends PostDeployPoliciesOptions {
   /** The Live recording whose post-deploy step the policies are for (one pair of policies per LiveRecording). */
-  readonly recording: LiveRecording;
+  readonly recording: IPostDeployRecording;
 }
 
 /** One policy of the pair and its attachments. */
@@ -89,7 +98,7 @@ const policiesByRecording = new WeakMap<object, PostDeployPolicies>();
  */
 export class PostDeployPolicies extends Construct {
   /** The policies declared for a LiveRecording, undefined when it has none. */
-  public static of(recording: LiveRecording): PostDeployPolicies | undefined {
+  public static of(recording: IPostDeployRecording): PostDeployPolicies | undefined {
     return policiesByRecording.get(recording);
   }
 

@@ -1,9 +1,8 @@
-import { formatRetention, retentionSeconds } from "../lib/desired-state";
+import { RetentionSpec, formatRetention, retentionSeconds } from "../lib/desired-state";
 import { RETENTION_DAYS } from "../lib/limits";
 import { fail } from "../lib/validation";
 
-/** How a retention is written in the desired state: a number of days, or kept forever. */
-export type RetentionSpec = { readonly days: number } | { readonly forever: true };
+export type { RetentionSpec };
 
 /**
  * How long recordings are kept in VOD: the console's "Save Duration".

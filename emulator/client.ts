@@ -12,7 +12,7 @@ import type { ClientConfig } from "tencentcloud-sdk-nodejs/tencentcloud/common/i
 import { loopbackAgent } from "../lib/loopback";
 
 // In lib/ because the post-deploy step needs it too and must not depend on the emulator.
-export { loopbackAgent, loopbackLookup } from "../lib/loopback";
+export { loopbackAgent } from "../lib/loopback";
 
 /** Credentials for an SDK client. */
 export interface SdkCredentials {

@@ -32,10 +32,6 @@ export function missingParameter(name: string, code = "MissingParameter"): Cloud
   return new CloudApiError(code, `The request is missing a required parameter \`${name}\`.`);
 }
 
-export function invalidParameterValue(code: string, name: string, detail: string): CloudApiError {
-  return new CloudApiError(code, `The value of parameter \`${name}\` is not valid: ${detail}`);
-}
-
 /** Live REST error codes used by the emulator (reference §5.1, §5.2). */
 export const LiveErrorCode = {
   /** Bad HTTP request or URL (missing query parameters, unknown command). */

@@ -13,13 +13,14 @@ import type { EmulatorContext } from "./context";
 import { NEVER_EXPIRES, isoSeconds } from "./params";
 import { consoleAt } from "./console-history";
 import { DEFAULT_UNLIMITED_ROOM, SeatTemplate, decideAtCreation, effectiveUnlimited, isSeatTemplate, isVoiceTemplate, splitRecording } from "./recording";
-import type { LiveRoomRecord, MediaRecord, RoomRecordingDecisionRecord, TaskOrigin, UsageKey } from "./state";
+import { LiveRoomRecord, MediaRecord, RoomRecordingDecisionRecord, TaskOrigin, USAGE_KEYS, UsageKey } from "./state";
 import { newTaskId } from "./trtc";
 import { addMedia, canStoreInto, nextFileId } from "./vod";
 import { liveRoomInfo, liveWebhook, trtcCallback, vodNewFileUpload } from "./outbound";
 
-export const RESOLUTIONS = ["SD", "HD", "FullHD", "2K", "4K"] as const;
-export type Resolution = (typeof RESOLUTIONS)[number];
+/** Video resolutions a simulated session records in (the usage classes but Audio, which voice rooms record). */
+export const RESOLUTIONS: readonly Resolution[] = USAGE_KEYS.filter((k): k is Exclude<UsageKey, "Audio"> => k !== "Audio");
+export type Resolution = Exclude<UsageKey, "Audio">;
 
 /** An admin "simulate a session" request. */
 export interface SimulateSessionInput {

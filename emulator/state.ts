@@ -9,6 +9,7 @@
 import { accessSync, constants as fsConstants, existsSync, promises as fsp, readFileSync, statSync } from "fs";
 import * as path from "path";
 import type { GlobalAutoRecordingSetting, LiveRoomRecordingSetting } from "../lib/console-state";
+import { RESOLUTIONS, Resolution } from "../lib/desired-state";
 
 export const STATE_VERSION = 1;
 
@@ -43,9 +44,9 @@ export interface EventConfigRecord {
   SignKey?: string;
 }
 
-/** Usage classes of DescribeRecordingUsage, in `UsageKey` order. */
-export const USAGE_KEYS = ["Audio", "SD", "HD", "FullHD", "2K", "4K"] as const;
-export type UsageKey = (typeof USAGE_KEYS)[number];
+/** Usage classes of DescribeRecordingUsage, in `UsageKey` order: the package's one list of them. */
+export const USAGE_KEYS = RESOLUTIONS;
+export type UsageKey = Resolution;
 
 export interface MediaRecord {
   FileId: string;

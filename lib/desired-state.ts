@@ -4,10 +4,12 @@
  *
  * It holds no secret: callback keys appear only as the name of the variable they are read from.
  */
-import { existsSync, readFileSync } from "fs";
+import { existsSync } from "fs";
 import * as path from "path";
 import { z } from "zod";
+import { LIVE_CALLBACK_COMMANDS } from "./callbacks/live";
 import { canonicalHash, canonicalJson } from "./canonical-json";
+import { DocumentError, DocumentFileError, readDocumentFile, readJsonFile, zodProblems } from "./documents";
 import { RETENTION_DAYS, SECONDS_PER_DAY } from "./limits";
 import { LiveRoom, ROOM_CREATION_METHODS, SEAT_TEMPLATES, decideRoomRecording } from "./room-scope";
 
@@ -24,9 +26,13 @@ export const DESIRED_STATE_FILE = "live-recording.json";
 export const GLOBAL_AUTO_RECORDING_DECLARATIONS = ["off", "on", "unknown"] as const;
 export type GlobalAutoRecordingDeclaration = (typeof GLOBAL_AUTO_RECORDING_DECLARATIONS)[number];
 
+/** Recording price classes, as `DescribeRecordingUsage` names them (`UsageKey`, in its order). */
 export const RESOLUTIONS = ["Audio", "SD", "HD", "FullHD", "2K", "4K"] as const;
-/** Recording price classes, as `DescribeRecordingUsage` names them (`UsageKey`). */
 export type Resolution = (typeof RESOLUTIONS)[number];
+
+/** How serious a rule's finding is. */
+export const SEVERITIES = ["error", "warning", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 const secretSource = z.discriminatedUnion("source", [
   z.object({ source: z.literal("environment"), variable: z.string() }).strict(),
@@ -61,7 +67,7 @@ const callbacks = z
     vodEvents: z.object({ url: z.string(), deleteEvents: z.boolean(), signKey: secretSource.nullable() }).strict().nullable(),
     trtcRecording: z.object({ url: z.string(), key: secretSource.nullable() }).strict().nullable(),
     liveWebhook: z
-      .object({ url: z.string(), commands: z.array(z.string()), token: secretSource.nullable() })
+      .object({ url: z.string(), commands: z.array(z.enum(LIVE_CALLBACK_COMMANDS)), token: secretSource.nullable() })
       .strict()
       .nullable(),
   })
@@ -112,7 +118,7 @@ const accessPolicies = z.object({ apply: accessPolicy, readOnly: accessPolicy })
 const finding = z
   .object({
     ruleId: z.string(),
-    severity: z.enum(["error", "warning", "info"]),
+    severity: z.enum(SEVERITIES),
     message: z.string(),
     path: z.string(),
     acknowledgedReason: z.string().nullable(),
@@ -156,53 +162,34 @@ export const desiredStateSchema = z
   .strict();
 
 export type SecretSourceSpec = z.infer<typeof secretSource>;
-export type RetentionSpecData = z.infer<typeof retention>;
+/** How a retention is written in the desired state: a number of days, or kept forever (`Retention.toSpec()`). */
+export type RetentionSpec = z.infer<typeof retention>;
 export type DesiredVodApplication = z.infer<typeof vodApplication>;
 export type DesiredCallbacks = z.infer<typeof callbacks>;
 export type DesiredRoom = z.infer<typeof room>;
 export type ExpectedUsageData = z.infer<typeof expectedUsage>;
 export type AcknowledgementData = z.infer<typeof acknowledgement>;
-export type StopAcceptanceData = z.infer<typeof stopAcceptance>;
 export type FindingData = z.infer<typeof finding>;
 export type DesiredAccessPolicy = z.infer<typeof accessPolicy>;
 export type DesiredAccessPolicies = z.infer<typeof accessPolicies>;
 export type DesiredApp = z.infer<typeof app>;
 export type DesiredState = z.infer<typeof desiredStateSchema>;
 
-/** Parses and checks a desired-state document; the error lists every problem with its JSON path. */
+/** Parses and checks a desired-state document; the error (a `DocumentError`) lists every problem with its JSON path. */
 export function parseDesiredState(json: unknown, source = "desired state"): DesiredState {
   const result = desiredStateSchema.safeParse(json);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`).join("\n");
-    throw new Error(`${source} is not a valid ${DESIRED_STATE_SCHEMA} v${DESIRED_STATE_VERSION} document:\n${problems}`);
-  }
+  if (!result.success) throw new DocumentError(source, `is not a valid ${DESIRED_STATE_SCHEMA} v${DESIRED_STATE_VERSION} document`, zodProblems(result.error.issues));
   return result.data;
 }
 
+/** Reads a desired-state file; a file that cannot be used is a `DocumentFileError` whose reason is one line. */
 export function readDesiredStateFile(file: string): DesiredState {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    throw new Error(`cannot read the desired state ${file}: ${(err as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`${file} is not JSON: ${(err as Error).message}`);
-  }
-  return parseDesiredState(json, file);
+  return readDocumentFile(file, parseDesiredState);
 }
 
 /** The document as written to disk: canonical (sorted keys, 2-space indent), so unchanged input gives identical bytes. */
 export function serializeDesiredState(state: DesiredState): string {
   return canonicalJson(state, 2) + "\n";
-}
-
-/** SHA-256 of one app's desired state: what an operator's console attestation is bound to. */
-export function desiredAppHash(app: DesiredApp): string {
-  return canonicalHash(app);
 }
 
 /** SHA-256 of the whole document: the post-deploy hook re-runs when it changes. */
@@ -248,12 +235,12 @@ export function liveRoomOf(room: DesiredRoom): LiveRoom {
 }
 
 /** Seconds a retention keeps a recording (TRTC's `TencentVod.ExpireTime`, the console's Save Duration): 0 = forever. */
-export function retentionSeconds(retention: RetentionSpecData): number {
+export function retentionSeconds(retention: RetentionSpec): number {
   return "forever" in retention ? 0 : retention.days * SECONDS_PER_DAY;
 }
 
 /** "90 days", "1 day" or "forever". */
-export function formatRetention(retention: RetentionSpecData): string {
+export function formatRetention(retention: RetentionSpec): string {
   if ("forever" in retention) return "forever";
   return retention.days === 1 ? "1 day" : `${retention.days} days`;
 }
@@ -267,23 +254,15 @@ export interface SynthesizedDesiredStates {
 }
 
 /**
- * Reads the desired state of every stack listed in `<synthDir>/manifest.json` (cdktf's output folder).
- * `notSynthesized` words the error when the folder holds no synthesized app, for the caller's user.
+ * Reads the desired state of every stack listed in `<synthDir>/manifest.json` (cdktf's output folder). A manifest or
+ * stack document that cannot be used is a `DocumentFileError` naming that file.
  */
-export function readSynthesizedDesiredStates(
-  synthDir: string,
-  notSynthesized: (synthDir: string) => string = (dir) => `no synthesized app in ${dir} (missing manifest.json)`,
-): SynthesizedDesiredStates {
+export function readSynthesizedDesiredStates(synthDir: string): SynthesizedDesiredStates {
   const manifestFile = path.join(synthDir, "manifest.json");
-  if (!existsSync(manifestFile)) throw new Error(notSynthesized(synthDir));
-  let manifest: { stacks?: unknown };
-  try {
-    manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { stacks?: unknown };
-  } catch (err) {
-    throw new Error(`${manifestFile} is not JSON: ${(err as Error).message}`);
-  }
+  if (!existsSync(manifestFile)) throw new DocumentFileError(manifestFile, "it does not exist");
+  const manifest = readJsonFile(manifestFile) as { stacks?: unknown } | null;
   if (manifest === null || typeof manifest !== "object" || typeof manifest.stacks !== "object" || manifest.stacks === null) {
-    throw new Error(`${manifestFile} lists no stacks`);
+    throw new DocumentFileError(manifestFile, "it lists no stacks (not a cdktf manifest)");
   }
   const stacks = manifest.stacks as Record<string, { readonly workingDirectory?: string }>;
   const states: DesiredState[] = [];

@@ -117,7 +117,13 @@ export type RoomScopeReason =
   | "cloud-record-enabled-for-room"
   | "full-room-recording-on";
 
-export type RecordedContent = "single-stream" | "mixed-stream";
+/**
+ * TRTC cloud recording's two modes (`RecordParams.RecordMode` 1 and 2): each host's own stream, or all hosts mixed into
+ * one. What Live records in a room is one of them (one host: single-stream; several: one mixed stream), and
+ * `ManualRecording` chooses one.
+ */
+export const RECORDING_MODES = ["single-stream", "mixed-stream"] as const;
+export type RecordedContent = (typeof RECORDING_MODES)[number];
 
 export interface RoomRecordingDecision {
   readonly recorded: boolean;

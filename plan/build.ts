@@ -22,7 +22,7 @@ import {
   RecordingPlan,
   RoomPlan,
 } from "./model";
-import { DEFAULT_BITRATE_KBPS, PRICE_TABLE, STORAGE_HORIZON_MONTHS } from "./pricing";
+import { DEFAULT_BITRATE_KBPS, PRICE_TABLE, STORAGE_HORIZON_MONTHS } from "../lib/pricing";
 
 /** The plan of every environment (sorted by name). */
 export function buildRecordingPlan(states: readonly DesiredState[]): RecordingPlan {

@@ -19,7 +19,7 @@
 import type { DesiredApp } from "../lib/desired-state";
 import { formatRetention, isStorageConfigured, liveRecordedRooms } from "../lib/desired-state";
 import type { CnyRange, ConflictStatus, CostEstimate } from "./model";
-import { BYTES_PER_GB, DAYS_PER_MONTH, DEFAULT_BITRATE_KBPS, PRICE_TABLE, PriceTable, STORAGE_HORIZON_MONTHS } from "./pricing";
+import { BYTES_PER_GB, DAYS_PER_MONTH, DEFAULT_BITRATE_KBPS, PRICE_TABLE, PriceTable, STORAGE_HORIZON_MONTHS } from "../lib/pricing";
 
 /** The basis of every estimate, in the guide's terms. */
 export const COST_BASIS =

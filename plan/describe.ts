@@ -3,12 +3,12 @@
  * both describe retention, what Live records (fixed), the VOD application, callbacks and rooms the same way.
  */
 import { formatRetention, isStorageConfigured, liveRoomOf } from "../lib/desired-state";
-import type { DesiredApp, DesiredCallbacks, DesiredRoom, DesiredVodApplication, RetentionSpecData } from "../lib/desired-state";
+import type { DesiredApp, DesiredRoom, RetentionSpec, Severity } from "../lib/desired-state";
 import { LIVE_RECORDING_FORMAT, MAX_FILE_DURATION_MINUTES, RESUME_WAIT_SECONDS } from "../lib/limits";
 import { RoomRecordingDecision, decideRoomRecording } from "../lib/room-scope";
 
 /** "90 days", "1 day", "forever", or "none" when no Save Duration is set. */
-export function describeRetention(retention: RetentionSpecData | null): string {
+export function describeRetention(retention: RetentionSpec | null): string {
   return retention === null ? "none" : formatRetention(retention);
 }
 
@@ -32,13 +32,6 @@ export const CONSOLE_NOTES: readonly string[] = [
   "Save Duration: the guide does not list the console's options or its unit; the declared retention (whole days, or forever) is what to set, and this package refuses no value the guide allows",
 ];
 
-/** "live-recording-production (managed by Terraform)", "(existing, SubAppId 123)", or "none". */
-export function describeVodApplication(vod: DesiredVodApplication | null): string {
-  if (vod === null) return "none";
-  const name = vod.name ?? "(name known at deploy)";
-  return vod.managed ? `${name} (managed by Terraform)` : `${name} (existing, SubAppId ${vod.subAppId ?? "known at deploy"})`;
-}
-
 /** One declared callback endpoint: its URL and whether a signing key source is declared (never the key or its name). */
 export interface CallbackEndpoint {
   readonly kind: "vodEvents" | "trtcRecording" | "liveWebhook";
@@ -54,17 +47,6 @@ export const CALLBACK_LABELS: Readonly<Record<CallbackEndpoint["kind"], string>>
   liveWebhook: "Live webhook",
 };
 
-/** The declared callback endpoints, in a fixed order. */
-export function callbackEndpoints(callbacks: DesiredCallbacks): CallbackEndpoint[] {
-  const out: CallbackEndpoint[] = [];
-  if (callbacks.vodEvents) out.push({ kind: "vodEvents", label: CALLBACK_LABELS.vodEvents, url: callbacks.vodEvents.url, signed: callbacks.vodEvents.signKey !== null });
-  if (callbacks.trtcRecording) {
-    out.push({ kind: "trtcRecording", label: CALLBACK_LABELS.trtcRecording, url: callbacks.trtcRecording.url, signed: callbacks.trtcRecording.key !== null });
-  }
-  if (callbacks.liveWebhook) out.push({ kind: "liveWebhook", label: CALLBACK_LABELS.liveWebhook, url: callbacks.liveWebhook.url, signed: callbacks.liveWebhook.token !== null });
-  return out;
-}
-
 /** "VOD https://... (signed)". */
 export function describeCallback(endpoint: Pick<CallbackEndpoint, "label" | "url" | "signed">): string {
   return `${endpoint.label} ${endpoint.url}${endpoint.signed ? " (signed)" : ""}`;
@@ -76,7 +58,7 @@ export function decideDeclaredRoom(app: DesiredApp, room: DesiredRoom): RoomReco
 }
 
 /** The tag a finding gets in text output: "ACK", "ERROR", "WARN" or "INFO". */
-export function findingTag(f: { readonly severity: "error" | "warning" | "info"; readonly acknowledged: boolean }): string {
+export function findingTag(f: { readonly severity: Severity; readonly acknowledged: boolean }): string {
   if (f.acknowledged) return "ACK";
   return f.severity === "error" ? "ERROR" : f.severity === "warning" ? "WARN" : "INFO";
 }

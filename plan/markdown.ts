@@ -33,7 +33,7 @@ export function renderPlanMarkdown(plan: RecordingPlan): string {
   for (const env of plan.environments) out.push(...environmentSection(env));
   out.push(
     `<sub>Estimates: list prices of ${plan.pricing.asOf} in CNY, from declared usage (expectedUsage); ` +
-      `see plan/pricing.ts for the unit prices and their sources.</sub>`,
+      `see lib/pricing.ts for the unit prices and their sources.</sub>`,
     "",
   );
   return out.join("\n");

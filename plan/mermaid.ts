@@ -8,7 +8,7 @@
  */
 import type { RoomScopeReason } from "../lib/room-scope";
 import { CALLBACK_LABELS } from "./describe";
-import type { AppPlan, RoomContent } from "./model";
+import { AppPlan, ROOM_CONTENTS, RoomContent } from "./model";
 
 const RED = "#d62728";
 
@@ -98,7 +98,7 @@ export function renderMermaid(app: AppPlan): string {
       edge(`  ${r.id} -.->|${why}| not_recorded`);
     }
   }
-  for (const content of ["single-stream", "mixed-stream", "single-or-mixed"] as const) {
+  for (const content of ROOM_CONTENTS) {
     if (usedContents.has(content)) nodes.push(`  ${CONTENT_NODES[content].id}([${label(...CONTENT_NODES[content].lines)}])`);
   }
   if (anyNotRecorded) {
@@ -110,7 +110,7 @@ export function renderMermaid(app: AppPlan): string {
   const vod = app.vodApplication;
   const vodName = vod === null ? "no VOD application" : `VOD ${vod.name ?? "(name known at deploy)"}`;
   nodes.push(`  vod[(${label(vodName, `kept ${app.retentionText}`)})]`);
-  for (const content of ["single-stream", "mixed-stream", "single-or-mixed"] as const) {
+  for (const content of ROOM_CONTENTS) {
     if (usedContents.has(content)) edge(`  ${CONTENT_NODES[content].id} --> vod`);
   }
 

@@ -7,8 +7,9 @@
  * source is declared (`signed`), never a key nor the name of the variable that holds it.
  */
 import { z } from "zod";
-import { GLOBAL_AUTO_RECORDING_DECLARATIONS, RESOLUTIONS } from "../lib/desired-state";
-import { ROOM_CREATION_METHODS, SEAT_TEMPLATES } from "../lib/room-scope";
+import { DocumentError, zodProblems } from "../lib/documents";
+import { GLOBAL_AUTO_RECORDING_DECLARATIONS, RESOLUTIONS, SEVERITIES } from "../lib/desired-state";
+import { RECORDING_MODES, ROOM_CREATION_METHODS, SEAT_TEMPLATES } from "../lib/room-scope";
 
 export const RECORDING_PLAN_SCHEMA = "trtc-live-recording/recording-plan";
 /**
@@ -71,7 +72,8 @@ const callbacks = z
   })
   .strict();
 
-export const ROOM_CONTENTS = ["single-stream", "mixed-stream", "single-or-mixed"] as const;
+/** What Live records in a room: one of its contents, or `single-or-mixed` when the host count is not declared. */
+export const ROOM_CONTENTS = [...RECORDING_MODES, "single-or-mixed"] as const;
 
 const room = z
   .object({
@@ -94,7 +96,7 @@ const room = z
 const finding = z
   .object({
     ruleId: z.string(),
-    severity: z.enum(["error", "warning", "info"]),
+    severity: z.enum(SEVERITIES),
     message: z.string(),
     acknowledged: z.boolean(),
     acknowledgedReason: z.string().nullable(),
@@ -341,18 +343,15 @@ export function parseRecordingPlan(json: unknown, source = "recording plan"): Re
   if (json !== null && typeof json === "object" && !Array.isArray(json)) {
     const { schema, version } = json as { schema?: unknown; version?: unknown };
     if (schema !== RECORDING_PLAN_SCHEMA) {
-      throw new Error(`${source} is not a recording plan: "schema" is ${JSON.stringify(schema)}, expected "${RECORDING_PLAN_SCHEMA}"`);
+      throw new DocumentError(source, `is not a recording plan: "schema" is ${JSON.stringify(schema) ?? "missing"}, expected "${RECORDING_PLAN_SCHEMA}"`);
     }
     if (version === 1) json = upgradeV2(upgradeV1(json as Record<string, unknown>));
     else if (version === 2) json = upgradeV2(json as Record<string, unknown>);
     else if (version !== RECORDING_PLAN_VERSION) {
-      throw new Error(`${source} is a version ${JSON.stringify(version)} recording plan; this tool reads versions 1, 2 and ${RECORDING_PLAN_VERSION}`);
+      throw new DocumentError(source, `is a version ${JSON.stringify(version) ?? "(missing)"} recording plan; this tool reads versions 1, 2 and ${RECORDING_PLAN_VERSION}`);
     }
   }
   const result = recordingPlanSchema.safeParse(json);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`).join("\n");
-    throw new Error(`${source} is not a valid ${RECORDING_PLAN_SCHEMA} v${RECORDING_PLAN_VERSION} document:\n${problems}`);
-  }
+  if (!result.success) throw new DocumentError(source, `is not a valid ${RECORDING_PLAN_SCHEMA} v${RECORDING_PLAN_VERSION} document`, zodProblems(result.error.issues));
   return result.data;
 }

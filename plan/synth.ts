@@ -1,14 +1,13 @@
 /**
  * Getting the desired states: synthesize the app as `cdktf synth` does (the app command of cdktf.json, with
- * `CDKTF_OUTDIR` set and Terraform variables withheld), then read every stack's `live-recording.json` listed in
- * `manifest.json`.
+ * `CDKTF_OUTDIR` set and Terraform variables withheld); `readSynthesizedDesiredStates` then reads every stack's
+ * `live-recording.json` listed in `manifest.json`.
  */
 import { spawnSync } from "child_process";
-import { readFileSync } from "fs";
 import * as path from "path";
-import { SynthesizedDesiredStates, readSynthesizedDesiredStates } from "../lib/desired-state";
+import { DocumentFileError, readJsonFile } from "../lib/documents";
 
-/** A problem the user can fix (bad option, missing file, failed synthesis): reported without a stack trace. */
+/** A problem the user can fix (cdktf.json, a failed synthesis): one line, reported without a stack trace. */
 export class PlanError extends Error {
   constructor(message: string) {
     super(message);
@@ -25,22 +24,24 @@ export interface SynthOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
+const CDKTF_JSON = 'cdktf.json must be cdktf\'s project file with an "app" command';
+
 /** The app command of `<projectDir>/cdktf.json`. */
-export function appCommand(projectDir: string): string {
+function appCommand(projectDir: string): string {
   const file = path.join(projectDir, "cdktf.json");
   let config: unknown;
   try {
-    config = JSON.parse(readFileSync(file, "utf8"));
+    config = readJsonFile(file);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
+    if (!(err instanceof DocumentFileError)) throw err;
     throw new PlanError(
-      e.code === "ENOENT"
+      err.reason === "it does not exist"
         ? "no cdktf.json in the current folder: run the plan from the project folder, or pass --no-synth --synth-dir <dir>"
-        : `cdktf.json is not valid JSON: ${e.message}`,
+        : `${CDKTF_JSON}, got ${JSON.stringify(file)} (${err.reason})`,
     );
   }
-  const app = (config as { app?: unknown }).app;
-  if (typeof app !== "string" || app.trim() === "") throw new PlanError('cdktf.json has no "app" command');
+  const app = config !== null && typeof config === "object" ? (config as { app?: unknown }).app : undefined;
+  if (typeof app !== "string" || app.trim() === "") throw new PlanError(`${CDKTF_JSON}, got ${JSON.stringify(file)} (it has no "app" command)`);
   return app;
 }
 
@@ -60,30 +61,18 @@ export function synthesizeApp(options: SynthOptions, log: (text: string) => void
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.stdout) log(result.stdout);
-  if (result.error) throw new PlanError(`cannot run the app command "${command}": ${result.error.message}`);
+  if (result.error) throw new PlanError(`synthesis failed: cannot run the app command "${command}" of cdktf.json (${(result.error as NodeJS.ErrnoException).code ?? "error"})`);
   if (result.status !== 0) {
-    // The app's message, without Node's stack frames (the user fixes the message, not the stack).
+    // The app's message goes to the log as the app's own output, without Node's stack frames (the user fixes the
+    // message, not the stack); the error itself is one line.
     const tail = (result.stderr ?? "")
       .split("\n")
       .filter((line) => !/^\s+at /.test(line) && line.trim() !== "")
       .slice(-20)
       .join("\n");
+    if (tail) log(`${tail}\n`);
     const how = result.status === null ? `was stopped by ${result.signal}` : `exited with ${result.status}`;
-    throw new PlanError(`synthesis failed: the app command "${command}" ${how}${tail ? `:\n${tail}` : ""}`);
+    throw new PlanError(`synthesis failed: the app command "${command}" of cdktf.json ${how}${tail ? " (its output is above)" : ""}`);
   }
   if (result.stderr) log(result.stderr);
-}
-
-export type { SynthesizedDesiredStates as SynthesizedStates } from "../lib/desired-state";
-
-/** Reads the desired state of every stack listed in `<synthDir>/manifest.json`. */
-export function readSynthesizedStates(synthDir: string): SynthesizedDesiredStates {
-  try {
-    return readSynthesizedDesiredStates(
-      synthDir,
-      (dir) => `no manifest.json in ${dir}: synthesize first (run without --no-synth) or point --synth-dir at cdktf's output folder`,
-    );
-  } catch (err) {
-    throw new PlanError((err as Error).message);
-  }
 }

@@ -3,10 +3,10 @@
  * `post-deploy attest` writes one; `check` fails when the declared state changed after the last attestation.
  * The file (default `post-deploy.attestations.json`) holds no secret and is meant to be committed, so CI can check it.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "fs";
 import * as path from "path";
 import { z } from "zod";
-import type { ConsoleState } from "../lib/console-state";
+import { DocumentError, readDocumentFile, zodProblems } from "../lib/documents";
 
 const consoleStateSchema = z.object({
   sdkAppId: z.number().int().positive(),
@@ -38,16 +38,13 @@ export class AttestationStore {
     this.attestations = existsSync(file) ? AttestationStore.read(file) : [];
   }
 
+  /** A file that cannot be used is a `DocumentFileError` whose reason is one line. */
   private static read(file: string): Attestation[] {
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(file, "utf8"));
-    } catch (err) {
-      throw new Error(`cannot read attestations ${file}: ${(err as Error).message}`);
-    }
-    const parsed = fileSchema.safeParse(json);
-    if (!parsed.success) throw new Error(`${file} is not an attestations file: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-    return parsed.data.attestations;
+    return readDocumentFile(file, (json, source) => {
+      const parsed = fileSchema.safeParse(json);
+      if (!parsed.success) throw new DocumentError(source, "is not an attestations file (version 1)", zodProblems(parsed.error.issues));
+      return parsed.data.attestations;
+    });
   }
 
   public latest(sdkAppId: number): Attestation | undefined {
@@ -65,4 +62,3 @@ export class AttestationStore {
   }
 }
 
-export type { ConsoleState };

@@ -20,7 +20,7 @@
  * end of the recording (an approximation: the upload takes seconds to minutes).
  */
 import type { Resolution } from "../lib/desired-state";
-import { PRICE_TABLE } from "../plan/pricing";
+import { PRICE_TABLE } from "../lib/pricing";
 import type { RecordingMedia } from "./cloud";
 
 export const MIN_OVERLAP_SECONDS = 60;

@@ -31,7 +31,7 @@
  */
 import type { RecordingMedia } from "./cloud";
 import { MAX_LISTED_ROOMS, MIN_OVERLAP_SECONDS, UNEXPLAINED_TOLERANCE_MINUTES, UNEXPLAINED_TOLERANCE_SHARE } from "./conflict";
-import type { UsageTotals } from "./usage-screen";
+import type { UsageTotals } from "./steps/types";
 
 export interface GarOnlyInput {
   /** TrtcRecord files of the SDKAppID in the scanned VOD applications, created in the window. */

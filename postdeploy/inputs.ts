@@ -2,8 +2,9 @@
  * What the post-deploy step works from: the desired state the stacks synthesized and the Terraform outputs of the
  * deploy (`cdktf deploy --outputs-file`), resolved into one record per SDKAppID.
  */
-import { readFileSync } from "fs";
 import { DesiredApp, DesiredState, desiredStateHash, readDesiredStateFile, readSynthesizedDesiredStates } from "../lib/desired-state";
+import { DocumentFileError, readJsonFile } from "../lib/documents";
+import { STACK_OUTPUT_IDS } from "../lib/output-ids";
 
 /** cdktf's `--outputs-file` format: `{ "<stack>": { "<output id>": value } }`. */
 export type OutputsFile = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
@@ -22,60 +23,26 @@ export interface ResolvedApp {
   readonly warnings: readonly string[];
 }
 
-export interface LoadOptions {
-  /** cdktf.out folder holding manifest.json and stacks/<stack>/live-recording.json. @default "cdktf.out" */
-  readonly synthDir?: string;
-  /** Explicit desired-state files instead of a synth folder. */
-  readonly desiredStateFiles?: readonly string[];
-  /** cdktf outputs file. */
-  readonly outputsFile?: string;
-  /** Extra outputs for one stack as `key=value` (the Terraform hook passes them this way). */
-  readonly outputOverrides?: Readonly<Record<string, string>>;
-  /** Only these stacks (environments). @default - all */
-  readonly stacks?: readonly string[];
-}
-
-export function loadDesiredStates(opts: LoadOptions): DesiredState[] {
-  const states =
-    opts.desiredStateFiles && opts.desiredStateFiles.length > 0
-      ? opts.desiredStateFiles.map((f) => readDesiredStateFile(f))
-      : readSynthesizedDesiredStates(
-          opts.synthDir ?? "cdktf.out",
-          (dir) => `no synthesized app in ${dir} (missing manifest.json): run \`npx cdktf synth\` first, or pass --synth-dir`,
-        ).states;
-  const wanted = opts.stacks;
-  if (wanted && wanted.length > 0) {
-    const unknown = wanted.filter((s) => !states.some((st) => st.environment === s));
-    if (unknown.length > 0) {
-      throw new Error(`unknown stack(s) ${unknown.join(", ")}; the desired states have: ${states.map((s) => s.environment).join(", ") || "none"}`);
-    }
-    return states.filter((s) => wanted.includes(s.environment));
-  }
+/**
+ * The desired states of the given files, or else of every stack of the synth folder (cdktf.out, holding
+ * manifest.json and stacks/<stack>/live-recording.json), sorted by stack. A file that cannot be used is a
+ * `DocumentFileError`.
+ */
+export function loadDesiredStates(source: { readonly synthDir: string; readonly desiredStateFiles: readonly string[] }): DesiredState[] {
+  const states = source.desiredStateFiles.length > 0 ? source.desiredStateFiles.map((f) => readDesiredStateFile(f)) : readSynthesizedDesiredStates(source.synthDir).states;
   return states.sort((a, b) => a.environment.localeCompare(b.environment));
 }
 
+/** cdktf's outputs file; a file that cannot be used is a `DocumentFileError`. */
 export function readOutputsFile(file: string): OutputsFile {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, "utf8"));
-  } catch (err) {
-    throw new Error(`cannot read the outputs file ${file}: ${(err as Error).message}`);
-  }
+  const json = readJsonFile(file);
   if (json === null || typeof json !== "object" || Array.isArray(json)) {
-    throw new Error(`${file} is not a cdktf outputs file (expected {"<stack>": {"<output>": value}})`);
+    throw new DocumentFileError(file, `it is JSON but not an object of stacks (${Array.isArray(json) ? "an array" : json === null ? "null" : `a ${typeof json}`})`);
+  }
+  for (const [stack, outputs] of Object.entries(json)) {
+    if (outputs === null || typeof outputs !== "object" || Array.isArray(outputs)) throw new DocumentFileError(file, `its stack ${JSON.stringify(stack)} is not an object of outputs`);
   }
   return json as OutputsFile;
-}
-
-/** Parses `key=value` pairs given on the command line. */
-export function parseOutputOverrides(pairs: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const pair of pairs) {
-    const i = pair.indexOf("=");
-    if (i <= 0) throw new Error(`--output must be key=value, got "${pair}"`);
-    out[pair.slice(0, i)] = pair.slice(i + 1);
-  }
-  return out;
 }
 
 /**
@@ -130,9 +97,9 @@ export function resolveApps(states: readonly DesiredState[], outputs: OutputsFil
           }
         }
       }
-      const deployedHash = stackOutputs["desired_state_sha256"];
+      const deployedHash = stackOutputs[STACK_OUTPUT_IDS.desiredStateSha256];
       if (typeof deployedHash === "string" && deployedHash !== desiredStateHash(state)) {
-        warnings.push(`the outputs of ${state.environment} come from a deploy of a different declaration (desired_state_sha256 differs): run cdktf deploy first`);
+        warnings.push(`the outputs of ${state.environment} come from a deploy of a different declaration (${STACK_OUTPUT_IDS.desiredStateSha256} differs): run cdktf deploy first`);
       }
       resolved.push({ environment: state.environment, region: state.region, app, sdkAppId: app.sdkAppId, vodSubAppId, problems, warnings });
     }

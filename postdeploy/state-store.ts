@@ -4,8 +4,9 @@
  * times it changed a console setting (Global Auto-Recording off), so the conflict check weighs only evidence recorded
  * after the fix. Kept in `<stateDir>/state.json` (default `.post-deploy/`, not committed). No secret is ever stored.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "fs";
 import * as path from "path";
+import { DocumentFileError, readJsonFile } from "../lib/documents";
 import { newSalt, saltedFingerprint } from "./secrets";
 
 export type SecretSlot = "vodSignKey" | "liveWebhookToken" | "trtcCallbackKey";
@@ -44,21 +45,19 @@ export class StateStore {
     this.data = existsSync(this.file) ? StateStore.read(this.file) : { version: 2, salt: newSalt(), apps: {} };
   }
 
+  /** A file that cannot be used is a `DocumentFileError` whose reason is one line. */
   private static read(file: string): StateFile {
-    try {
-      const json = JSON.parse(readFileSync(file, "utf8")) as { version?: unknown; salt?: unknown; apps?: unknown };
-      if (typeof json.salt !== "string" || json.apps === null || typeof json.apps !== "object") throw new Error("unknown format");
-      if (json.version === 1) {
-        // Version 1 kept the secrets directly under the app.
-        const apps: Record<string, AppRecord> = {};
-        for (const [id, secrets] of Object.entries(json.apps as Record<string, Partial<Record<SecretSlot, SecretRecord>>>)) apps[id] = { secrets };
-        return { version: 2, salt: json.salt, apps };
-      }
-      if (json.version !== 2) throw new Error("unknown format");
-      return json as StateFile;
-    } catch (err) {
-      throw new Error(`${file} is not a post-deploy state file (${(err as Error).message}); move it away to start fresh`);
+    const json = readJsonFile(file) as { version?: unknown; salt?: unknown; apps?: unknown } | null;
+    const unusable = (why: string) => new DocumentFileError(file, `it is not a post-deploy state file (${why}): move it away to start fresh`);
+    if (json === null || typeof json !== "object" || typeof json.salt !== "string" || json.apps === null || typeof json.apps !== "object") throw unusable("unknown format");
+    if (json.version === 1) {
+      // Version 1 kept the secrets directly under the app.
+      const apps: Record<string, AppRecord> = {};
+      for (const [id, secrets] of Object.entries(json.apps as Record<string, Partial<Record<SecretSlot, SecretRecord>>>)) apps[id] = { secrets };
+      return { version: 2, salt: json.salt, apps };
     }
+    if (json.version !== 2) throw unusable(`version ${JSON.stringify(json.version) ?? "missing"}`);
+    return json as StateFile;
   }
 
   /** Whether `secret` differs from what was last applied to this slot and target (or was never applied). */

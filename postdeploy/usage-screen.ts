@@ -9,26 +9,7 @@
  */
 import type { CloudApi } from "./cloud";
 import { UNEXPLAINED_TOLERANCE_MINUTES, UNEXPLAINED_TOLERANCE_SHARE } from "./conflict";
-import type { StepReport } from "./steps/types";
-
-export interface UsageTotals {
-  readonly singleMinutes: number;
-  readonly multiMinutes: number;
-}
-
-/** What an app's conflict check leaves for the run to finish once account-wide usage is known. */
-export interface UsageFollowUp {
-  /** Start of the default evidence window, ms: the account-wide comparison covers it for every app. */
-  readonly screenSinceMs: number;
-  /** End of the usage comparison, ms (recent usage is left out: recordings still running have no file yet). */
-  readonly untilMs: number;
-  /** Minutes of this app's files in Live's VOD application created since `screenSinceMs`. */
-  readonly explainedMinutes: number;
-  /** This app's own usage over its own (possibly shorter) window, through the app's transport. */
-  queryOwnUsage(): Promise<UsageTotals | null>;
-  /** The conflict-check report with the app's own usage, or with `note` when the account-wide comparison settled it. */
-  finish(usage: UsageTotals | null, note: string): StepReport;
-}
+import type { StepReport, UsageFollowUp, UsageTotals } from "./steps/types";
 
 const DAY_MS = 86400000;
 const FIVE_MINUTES_S = 300;

@@ -1,6 +1,5 @@
 export * from "./rule";
-export { LIVE_RECORDING_RULES, RETIRED_RULES, evaluateRules, findRule } from "./pack";
+export { LIVE_RECORDING_RULES, RETIRED_RULES, evaluateRules } from "./pack";
 export { Acknowledgements, MIN_REASON_LENGTH } from "./acknowledgements";
-export type { Acknowledgement } from "./acknowledgements";
 export { LiveRecordingChecks } from "./aspect";
 export type { ICheckedLiveRecording } from "./aspect";

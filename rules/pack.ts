@@ -26,10 +26,6 @@ export const RETIRED_RULES: Readonly<Record<string, string>> = {
   LR006: "retired: Live's file length is fixed by Tencent (1440 minutes); ManualRecording refuses a MaxMediaFileDuration outside 1 to 1440",
 };
 
-export function findRule(id: string): Rule | undefined {
-  return LIVE_RECORDING_RULES.find((r) => r.id === id);
-}
-
 /**
  * Runs every rule on one app. A rule that throws becomes its own error finding (`LR000`), as in cdk-nag, so a
  * bug in a rule can never pass silently.

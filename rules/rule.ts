@@ -1,6 +1,6 @@
-import type { DesiredApp } from "../lib/desired-state";
+import type { DesiredApp, Severity } from "../lib/desired-state";
 
-export type Severity = "error" | "warning" | "info";
+export type { Severity };
 
 /** One problem a rule found. */
 export interface Violation {

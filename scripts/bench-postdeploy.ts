@@ -11,7 +11,8 @@ import * as path from "path";
 import { EmulatorAdminClient } from "../emulator/admin-client";
 import { sdkClientConfig } from "../emulator/client";
 import { synth } from "../main";
-import { runPostDeployCli } from "../postdeploy/command";
+import { runCli } from "../cli/main";
+import { emulatorConsoleDriver } from "../emulator/console-driver";
 import { documentedRate } from "../lib/cloud-actions";
 import type { CallCounts, RunReport } from "../postdeploy/run";
 import { environmentsFor } from "./bench-fixtures";
@@ -145,7 +146,9 @@ export async function benchPostDeploy(n: number, log: (line: string) => void): P
     const run = async (label: string): Promise<PostDeployRun> => {
       let report: RunReport | undefined;
       const started = process.hrtime.bigint();
-      const code = await runPostDeployCli(args, { stdout: () => undefined, stderr: () => undefined, env }, { onReport: (r) => (report = r) });
+      const code = await runCli(["post-deploy", ...args], { stdout: () => undefined, stderr: () => undefined, env }, {
+        postDeploy: { onReport: (r) => (report = r), consoleDrivers: { emulator: emulatorConsoleDriver } },
+      });
       const wall = Number(process.hrtime.bigint() - started) / 1e9;
       if (report === undefined) throw new Error(`post-deploy ${label} for ${n} apps produced no report (exit ${code})`);
       return summarize(report, wall, code);

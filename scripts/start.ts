@@ -20,11 +20,12 @@
 import * as path from "path";
 import { rmSync } from "fs";
 import { cam } from "tencentcloud-sdk-nodejs/tencentcloud/services/cam";
-import { CreatedCamUser, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, SessionReport, sdkClientConfig, startEmulator } from "../emulator";
+import { CreatedCamUser, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, SessionReport, sdkClientConfig, startEmulator } from "../emulator/public-api";
 import { postDeployActions } from "../lib/cloud-actions";
 import { DESIRED_STATE_FILE, readDesiredStateFile } from "../lib/desired-state";
 import { ENVIRONMENTS, synth } from "../main";
-import { runPostDeployCli } from "../postdeploy/command";
+import { runCli } from "../cli/main";
+import { emulatorConsoleDriver } from "../emulator/console-driver";
 import { RateLimiter } from "../postdeploy/rate-limit";
 import { formatCalls } from "../postdeploy/report";
 import type { RunReport } from "../postdeploy/run";
@@ -166,10 +167,11 @@ async function main(): Promise<void> {
     // apply as the user with the apply policies; plan and check as the one with the read-only policies.
     const user = users[args[0] === "apply" ? APPLY_USER : CHECK_USER];
     const env = { ...process.env, TENCENTCLOUD_SECRET_ID: user.secretId, TENCENTCLOUD_SECRET_KEY: user.secretKey };
-    const code = await runPostDeployCli(
-      [...args, ...common],
+    const code = await runCli(
+      ["post-deploy", ...args, ...common],
       { stdout: (t) => void (text += t), stderr: (t) => void (text += t), env },
-      { onReport: (r) => (report = r), now: () => clock.now(), limiter },
+      // The demo is a composition root: it wires the emulator console driver in, as bin/trtc-live-recording.js does.
+      { postDeploy: { onReport: (r) => (report = r), now: () => clock.now(), limiter, consoleDrivers: { emulator: emulatorConsoleDriver } } },
     );
     const r = { code, text, report, ms: Date.now() - t0 };
     if (args[0] === "apply") clock.consoleChanged(); // an apply may change the console through the emulator driver

@@ -5,6 +5,7 @@ import { LiveRecording, LiveRecordingProps } from "../constructs/live-recording"
 import { PostDeployHook } from "../constructs/post-deploy-hook";
 import { Lazy, TerraformOutput, TerraformStack } from "../lib/cdktf";
 import { REGION_PATTERN } from "../lib/limits";
+import { STACK_OUTPUT_IDS } from "../lib/output-ids";
 import { checkBoolean, checkString, validateAt } from "../lib/validation";
 import { StateBackend } from "./state-backend";
 
@@ -25,8 +26,6 @@ export interface LiveRecordingStackProps extends LiveRecordingProps {
   readonly postDeployHook?: boolean;
 }
 
-/** Fixed ids of the stack's own outputs (besides those of its LiveRecording). */
-export const STACK_OUTPUT_IDS = { region: "region", desiredStateSha256: "desired_state_sha256" } as const;
 
 /**
  * One environment: the tencentcloud provider (region from props; credentials only from the standard

@@ -41,7 +41,7 @@ export const liveWebhookStep: Step = {
       if (urlDiffers) detail.push(`url: ${cur.url} -> ${hook.url}`);
       if (commandsDiffer) {
         const add = hook.commands.filter((c) => !cur.commands.includes(c));
-        const remove = cur.commands.filter((c) => !hook.commands.includes(c));
+        const remove = cur.commands.filter((c) => !(hook.commands as readonly string[]).includes(c));
         detail.push(`commands:${add.length ? ` add ${add.join(", ")}` : ""}${remove.length ? ` remove ${remove.join(", ")}` : ""}`);
       }
     }

@@ -11,7 +11,6 @@ import type { ResolvedApp } from "../inputs";
 import type { LiveRestApi } from "../live-rest";
 import type { StateStore } from "../state-store";
 import type { SubAppDirectory } from "../sub-app-directory";
-import type { UsageFollowUp } from "../usage-screen";
 
 export type Mode = "plan" | "apply" | "check";
 
@@ -152,4 +151,24 @@ export function worstStatus(statuses: readonly StepStatus[]): StepStatus {
   const order: StepStatus[] = ["refused", "conflict", "failed", "blocked", "manual", "drift", "would-change", "warning", "changed", "unverified", "in-sync", "skipped"];
   for (const s of order) if (statuses.includes(s)) return s;
   return "in-sync";
+}
+
+/** Recorded minutes (DescribeRecordingUsage), single-stream and mixed. */
+export interface UsageTotals {
+  readonly singleMinutes: number;
+  readonly multiMinutes: number;
+}
+
+/** What an app's conflict check leaves for the run to finish once account-wide usage is known. */
+export interface UsageFollowUp {
+  /** Start of the default evidence window, ms: the account-wide comparison covers it for every app. */
+  readonly screenSinceMs: number;
+  /** End of the usage comparison, ms (recent usage is left out: recordings still running have no file yet). */
+  readonly untilMs: number;
+  /** Minutes of this app's files in Live's VOD application created since `screenSinceMs`. */
+  readonly explainedMinutes: number;
+  /** This app's own usage over its own (possibly shorter) window, through the app's transport. */
+  queryOwnUsage(): Promise<UsageTotals | null>;
+  /** The conflict-check report with the app's own usage, or with `note` when the account-wide comparison settled it. */
+  finish(usage: UsageTotals | null, note: string): StepReport;
 }

@@ -5,7 +5,7 @@
  */
 import { trtc } from "tencentcloud-sdk-nodejs/tencentcloud/services/trtc";
 import { ManualRecording, ManualRecordMode, VodApplication } from "../../constructs";
-import { DEFAULT_SDK_APP_ID, DEFAULT_SDK_SECRET_KEY, Emulator, genUserSig, sdkClientConfig, startEmulator } from "../../emulator";
+import { DEFAULT_SDK_APP_ID, DEFAULT_SDK_SECRET_KEY, Emulator, genUserSig, sdkClientConfig, startEmulator } from "../../emulator/public-api";
 import { testStack } from "../support/synth";
 
 let emu: Emulator;

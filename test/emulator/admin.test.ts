@@ -2,15 +2,9 @@ import { mkdtempSync, rmSync, statSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { secretFingerprint } from "../../lib/fingerprint";
-import {
-  ADMIN_ROUTES,
-  DEFAULT_SDK_APP_ID,
-  DEFAULT_SDK_SECRET_KEY,
-  Emulator,
-  EmulatorAdminClient,
-  EmulatorAdminError,
-  startEmulator,
-} from "../../emulator";
+import { ADMIN_ROUTES } from "../../emulator/admin";
+import { EmulatorAdminClient, EmulatorAdminError } from "../../emulator/admin-client";
+import { DEFAULT_SDK_APP_ID, DEFAULT_SDK_SECRET_KEY, Emulator, startEmulator } from "../../emulator/public-api";
 import { rawPost, vodClient } from "./helpers";
 
 describe("admin interface over HTTP (EmulatorAdminClient)", () => {

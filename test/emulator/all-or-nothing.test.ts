@@ -3,7 +3,7 @@
  * authentication, conflicting fields, injected fault) leaves the emulated cloud byte-identical, however many of its
  * other fields were valid. The core is built here directly so the whole state document can be compared.
  */
-import { DEFAULT_SDK_APP_ID, DEFAULT_SDK_SECRET_KEY, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, genUserSig, sdkClientConfig } from "../../emulator";
+import { DEFAULT_SDK_APP_ID, DEFAULT_SDK_SECRET_KEY, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, genUserSig, sdkClientConfig } from "../../emulator/public-api";
 import { EmulatorAdmin } from "../../emulator/admin";
 import { EmulatorCore } from "../../emulator/core";
 import { EmulatorHttpServer } from "../../emulator/server";

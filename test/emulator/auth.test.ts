@@ -1,4 +1,6 @@
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, loopbackAgent, sdkClientConfig, signTc3, startEmulator } from "../../emulator";
+import { loopbackAgent } from "../../emulator/client";
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, sdkClientConfig, startEmulator } from "../../emulator/public-api";
+import { signTc3 } from "../../emulator/tc3";
 import { trtc } from "tencentcloud-sdk-nodejs/tencentcloud/services/trtc";
 import { vod } from "tencentcloud-sdk-nodejs/tencentcloud/services/vod";
 import { rawPost, rejectionOf, trtcClient, vodClient } from "./helpers";

@@ -6,7 +6,7 @@ import {
   verifyVodCallback,
 } from "../../lib/callbacks";
 import type { VodNewFileUploadCallback } from "../../lib/callbacks";
-import { DEFAULT_SDK_APP_ID, DEFAULT_SDK_SECRET_KEY, Emulator, startEmulator } from "../../emulator";
+import { DEFAULT_SDK_APP_ID, DEFAULT_SDK_SECRET_KEY, Emulator, startEmulator } from "../../emulator/public-api";
 import { Receiver, liveCall, startReceiver, vodClient } from "./helpers";
 
 const TRTC_KEY = "trtcCallbackKey42";

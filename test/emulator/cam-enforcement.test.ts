@@ -2,7 +2,9 @@
  * CAM enforcement: a CAM user's VOD/TRTC/CAM calls are allowed only by its attached policies (docs/cam.md §2–4);
  * the root account, the Live REST API and the admin interface are outside it.
  */
-import { CamAdminClient, CreatedCamUser, DEFAULT_APP_ID, DEFAULT_OWNER_UIN, DEFAULT_SDK_APP_ID, DEFAULT_SDK_SECRET_KEY, Emulator, startEmulator } from "../../emulator";
+import { DEFAULT_APP_ID, DEFAULT_OWNER_UIN } from "../../emulator/cam-access";
+import { CamAdminClient, CreatedCamUser } from "../../emulator/cam-admin";
+import { DEFAULT_SDK_APP_ID, DEFAULT_SDK_SECRET_KEY, Emulator, startEmulator } from "../../emulator/public-api";
 import { CamClient, camClient, policyDocument } from "./cam-helpers";
 import { liveCall, rejectionOf, trtcClient, vodClient } from "./helpers";
 

@@ -1,6 +1,6 @@
 /** Shared by the CAM tests: the real SDK's CAM client against the emulator, and policy documents. */
 import { cam } from "tencentcloud-sdk-nodejs/tencentcloud/services/cam";
-import { Emulator, SdkCredentials, sdkClientConfig } from "../../emulator";
+import { Emulator, SdkCredentials, sdkClientConfig } from "../../emulator/public-api";
 
 export type CamClient = InstanceType<typeof cam.v20190116.Client>;
 

@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { CamAdminClient, Emulator, startEmulator } from "../../emulator";
+import { CamAdminClient } from "../../emulator/cam-admin";
+import { Emulator, startEmulator } from "../../emulator/public-api";
 import { CamClient, camClient, policyDocument } from "./cam-helpers";
 import { rejectionOf } from "./helpers";
 

@@ -1,5 +1,5 @@
 import { EventEmitter } from "events";
-import { DEFAULT_SECRET_ID } from "../../emulator";
+import { DEFAULT_SECRET_ID } from "../../emulator/public-api";
 import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
 import * as net from "net";
 import { tmpdir } from "os";

@@ -1,11 +1,5 @@
-import {
-  DEFAULT_SDK_APP_ID,
-  DEFAULT_SDK_SECRET_KEY,
-  Emulator,
-  EmulatorAdminClient,
-  FaultKind,
-  startEmulator,
-} from "../../emulator";
+import { EmulatorAdminClient } from "../../emulator/admin-client";
+import { DEFAULT_SDK_APP_ID, DEFAULT_SDK_SECRET_KEY, Emulator, FaultKind, startEmulator } from "../../emulator/public-api";
 import { FaultInjector, mulberry32 } from "../../emulator/faults";
 import { RateLimiter, rateLimitOf } from "../../emulator/rate-limit";
 import { liveCall, rejectionOf, trtcClient, vodClient } from "./helpers";

@@ -3,7 +3,7 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import { trtc } from "tencentcloud-sdk-nodejs/tencentcloud/services/trtc";
 import { vod } from "tencentcloud-sdk-nodejs/tencentcloud/services/vod";
-import { Emulator, SdkClientConfigOptions, SdkCredentials, genUserSig, sdkClientConfig } from "../../emulator";
+import { Emulator, SdkClientConfigOptions, SdkCredentials, genUserSig, sdkClientConfig } from "../../emulator/public-api";
 
 export type VodClient = InstanceType<typeof vod.v20180717.Client>;
 export type TrtcClient = InstanceType<typeof trtc.v20190722.Client>;

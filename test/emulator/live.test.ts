@@ -1,4 +1,4 @@
-import { DEFAULT_SDK_APP_ID, DEFAULT_SDK_SECRET_KEY, Emulator, genUserSig, startEmulator } from "../../emulator";
+import { DEFAULT_SDK_APP_ID, DEFAULT_SDK_SECRET_KEY, Emulator, genUserSig, startEmulator } from "../../emulator/public-api";
 import { LiveCallOptions, liveCall, rawPost } from "./helpers";
 
 let emu: Emulator;

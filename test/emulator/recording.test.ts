@@ -1,15 +1,7 @@
 import type { LiveRoomRecordingSetting } from "../../lib/console-state";
-import {
-  DEFAULT_SDK_APP_ID,
-  DEFAULT_SDK_SECRET_KEY,
-  Emulator,
-  NEVER_EXPIRES,
-  SEAT_TEMPLATES,
-  decideGlobalAutoRecording,
-  decideLiveRecording,
-  splitRecording,
-  startEmulator,
-} from "../../emulator";
+import { NEVER_EXPIRES } from "../../emulator/params";
+import { DEFAULT_SDK_APP_ID, DEFAULT_SDK_SECRET_KEY, Emulator, startEmulator } from "../../emulator/public-api";
+import { SEAT_TEMPLATES, decideGlobalAutoRecording, decideLiveRecording, splitRecording } from "../../emulator/recording";
 import { TrtcClient, VodClient, liveCall, trtcClient, vodClient } from "./helpers";
 
 const configured: LiveRoomRecordingSetting = { vodSubAppId: 1500000001, saveDurationSeconds: 86400, fullRoomRecording: false };

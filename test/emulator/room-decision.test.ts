@@ -4,7 +4,8 @@
  * to rooms created after enabling"). Live REST calls carry a real UserSig; console changes go through the admin
  * interface over HTTP.
  */
-import { DEFAULT_SDK_APP_ID, DEFAULT_SDK_SECRET_KEY, Emulator, EmulatorAdminClient, startEmulator } from "../../emulator";
+import { EmulatorAdminClient } from "../../emulator/admin-client";
+import { DEFAULT_SDK_APP_ID, DEFAULT_SDK_SECRET_KEY, Emulator, startEmulator } from "../../emulator/public-api";
 import { Receiver, VodClient, liveCall, startReceiver, vodClient } from "./helpers";
 
 let emu: Emulator;

@@ -1,4 +1,5 @@
-import { DEFAULT_SDK_APP_ID, Emulator, NEVER_EXPIRES, startEmulator } from "../../emulator";
+import { NEVER_EXPIRES } from "../../emulator/params";
+import { DEFAULT_SDK_APP_ID, Emulator, startEmulator } from "../../emulator/public-api";
 import { VodClient, rejectionOf, vodClient } from "./helpers";
 
 let emu: Emulator;

@@ -7,7 +7,7 @@
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, FAULT_KINDS } from "../../emulator";
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, FAULT_KINDS } from "../../emulator/public-api";
 import { runCli } from "../../cli/main";
 import { FAST, SECRETS, STAGING, World, filesIn, pd, step, synthInto, testEnvironments, world } from "../postdeploy/helpers";
 

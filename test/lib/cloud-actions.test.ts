@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "fs";
 import * as path from "path";
-import { accessScopeOf } from "../../emulator";
+import { accessScopeOf } from "../../emulator/cam-access";
 import { CLOUD_ACTIONS, CloudActionRow, postDeployActions } from "../../lib/cloud-actions";
 import { SdkCloudApi } from "../../postdeploy/cloud";
 import type { Transport } from "../../postdeploy/transport";

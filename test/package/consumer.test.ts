@@ -141,6 +141,7 @@ describe("the published package", () => {
       "package.json",
       "README.md",
       "CHANGELOG.md",
+      "LICENSE",
       "bin/trtc-live-recording.js",
       "dist/index.js",
       "dist/index.d.ts",

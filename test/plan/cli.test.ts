@@ -91,35 +91,7 @@ describe("trtc-live-recording plan (CLI)", () => {
     expect(existsSync(path.join(headOut, "plan.json"))).toBe(true);
   });
 
-  test.each([
-    ["missing", () => path.join(tempDir(), "nope.json"), "cannot read the base plan"],
-    ["not JSON", () => write("not json {"), "is not JSON"],
-    ["another document", () => write(JSON.stringify({ schema: "trtc-live-recording/desired-state", version: 1 })), 'is not a recording plan: "schema" is "trtc-live-recording/desired-state"'],
-    ["another version", () => write(JSON.stringify({ schema: "trtc-live-recording/recording-plan", version: 9 })), "is a version 9 recording plan; this tool reads versions 1, 2 and 3"],
-    ["invalid", () => write(JSON.stringify({ schema: "trtc-live-recording/recording-plan", version: 3, environments: "x" })), "is not a valid trtc-live-recording/recording-plan v3 document"],
-    ["an invalid version 1 plan", () => write(JSON.stringify({ schema: "trtc-live-recording/recording-plan", version: 1, environments: "x" })), "is not a valid trtc-live-recording/recording-plan v3 document"],
-  ])("bad base file (%s): exit 1, message names the file and the problem, no stack trace", async (_what, make, problem) => {
-    const file = make();
-    const run = await cli("plan", "--no-synth", "--synth-dir", exampleSynth, "--out", tempDir(), "--base", file);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toBe("");
-    expect(run.stderr).toContain(`error: `);
-    expect(run.stderr).toContain(file);
-    expect(run.stderr).toContain(problem);
-    expect(run.stderr).not.toMatch(/\n\s+at /);
-  });
-
-  test("--no-synth without a synthesis: exit 1 with what to do", async () => {
-    const run = await cli("plan", "--no-synth", "--synth-dir", tempDir(), "--out", tempDir());
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^error: no manifest\.json in .*: synthesize first/);
-  });
-
-  test("a bad --format is refused with exit 1", async () => {
-    const run = await cli("plan", "--no-synth", "--synth-dir", exampleSynth, "--format", "xml");
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain("Allowed choices are markdown, json, both");
-  });
+  // Every bad flag and file of `plan`, with its exact one-line message: test/hardening/cli-bad-input.test.ts.
 
   test("exit codes of the real process (node bin/trtc-live-recording.js): 2 on change, 0 on none", () => {
     const baseOut = tempDir();
@@ -167,28 +139,27 @@ describe("synthesis as cdktf runs it (a stand-in app command)", () => {
     expect(existsSync(path.join(dir, "out", "plan", "plan.json"))).toBe(true);
   });
 
-  test("a failing app: the plan fails with the app's message, without stack frames", () => {
+  test("a failing app: the app's message goes to stderr without stack frames; the error is one line", () => {
     const dir = project(`
       const e = new Error("\`sdkAppId\` must be an integer from 1 to 4294967295, got 0");
       e.name = "ValidationError";
       throw e;
     `);
-    const { io: plainIo } = io();
-    let message = "";
-    try {
-      runPlanCommand({}, { ...plainIo, cwd: dir });
-    } catch (err) {
-      message = (err as Error).message;
-    }
-    expect(message).toMatch(/^synthesis failed: the app command "node app\.js" exited with 1:/);
-    expect(message).toContain("`sdkAppId` must be an integer from 1 to 4294967295, got 0");
-    expect(message).not.toMatch(/\n\s+at /);
+    const { seen, io: plainIo } = io();
+    expect(() => runPlanCommand({}, { ...plainIo, cwd: dir })).toThrow(new Error('synthesis failed: the app command "node app.js" of cdktf.json exited with 1 (its output is above)'));
+    expect(seen.stderr).toContain("`sdkAppId` must be an integer from 1 to 4294967295, got 0");
+    expect(seen.stderr).not.toMatch(/\n\s+at /);
   });
 
-  test("no cdktf.json: says where to run it", () => {
-    expect(() => runPlanCommand({}, { stdout: () => undefined, stderr: () => undefined, cwd: tempDir() })).toThrow(
-      "no cdktf.json in the current folder: run the plan from the project folder, or pass --no-synth --synth-dir <dir>",
-    );
+  test.each([
+    ["no cdktf.json", undefined, "no cdktf.json in the current folder: run the plan from the project folder, or pass --no-synth --synth-dir <dir>"],
+    ["a cdktf.json that is not JSON", "{ app: node }", 'cdktf.json must be cdktf\'s project file with an "app" command, got "<dir>/cdktf.json" (it is not JSON (at character 2))'],
+    ["a cdktf.json without an app command", JSON.stringify({ language: "typescript" }), 'cdktf.json must be cdktf\'s project file with an "app" command, got "<dir>/cdktf.json" (it has no "app" command)'],
+    ["a cdktf.json that is an array", "[]", 'cdktf.json must be cdktf\'s project file with an "app" command, got "<dir>/cdktf.json" (it has no "app" command)'],
+  ])("%s: one line naming the file", (_name, text, message) => {
+    const dir = tempDir();
+    if (text !== undefined) writeFileSync(path.join(dir, "cdktf.json"), text);
+    expect(() => runPlanCommand({}, { stdout: () => undefined, stderr: () => undefined, cwd: dir })).toThrow(new Error(message.replace("\"<dir>/", `"${dir}/`)));
   });
 });
 
@@ -245,9 +216,3 @@ describe("trtc-live-recording plan, synthesizing the example app", () => {
     }
   });
 });
-
-function write(text: string): string {
-  const file = path.join(tempDir(), "base-plan.json");
-  writeFileSync(file, text);
-  return file;
-}

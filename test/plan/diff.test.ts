@@ -3,7 +3,7 @@ import { buildRecordingPlan } from "../../plan/build";
 import { diffLine, diffPlans, renderDiffMarkdown } from "../../plan/diff";
 import { parseRecordingPlan } from "../../plan/model";
 import type { AppPlan, RecordingPlan } from "../../plan/model";
-import { PRICE_TABLE } from "../../plan/pricing";
+import { PRICE_TABLE } from "../../lib/pricing";
 import { ENVIRONMENTS } from "../../main";
 import { EnvironmentConfig } from "../../stacks";
 import { desiredStates, withEnvironment } from "./support";

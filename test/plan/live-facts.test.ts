@@ -6,7 +6,7 @@ import { buildRecordingPlan } from "../../plan/build";
 import { formatYuanRange } from "../../plan/cost";
 import { renderPlanMarkdown } from "../../plan/markdown";
 import type { AppPlan, EstimatedCost } from "../../plan/model";
-import { PRICE_TABLE } from "../../plan/pricing";
+import { PRICE_TABLE } from "../../lib/pricing";
 import { EnvironmentConfig } from "../../stacks";
 import { Retention } from "../../constructs";
 import { desiredStates, fixtureApp, fixtureState } from "./support";

@@ -5,7 +5,7 @@ import { Acknowledgements } from "../../rules";
 import { defineEnvironments } from "../../stacks";
 import { buildRecordingPlan, maskUrl } from "../../plan/build";
 import { AppPlan, RecordingPlan } from "../../plan/model";
-import { BYTES_PER_GB, DEFAULT_BITRATE_KBPS, PRICE_TABLE } from "../../plan/pricing";
+import { BYTES_PER_GB, DEFAULT_BITRATE_KBPS, PRICE_TABLE } from "../../lib/pricing";
 import { renderPlanMarkdown } from "../../plan/markdown";
 import { desiredStates, fixtureApp, fixtureState, withEnvironment } from "./support";
 

@@ -1,6 +1,6 @@
 import { RESOLUTIONS } from "../../lib/desired-state";
 import { estimateMonthlyCost, formatYuan, formatYuanDelta } from "../../plan/cost";
-import { BYTES_PER_GB, DEFAULT_BITRATE_KBPS, PRICE_TABLE, STORAGE_HORIZON_MONTHS } from "../../plan/pricing";
+import { BYTES_PER_GB, DEFAULT_BITRATE_KBPS, PRICE_TABLE, STORAGE_HORIZON_MONTHS } from "../../lib/pricing";
 import { fixtureApp } from "./support";
 
 describe("price table", () => {

@@ -35,7 +35,7 @@ describe("analyzeEvidence", () => {
     expect(e.roomIds).toEqual(["cohost"]);
     expect(e.duplicatePairs).toBe(3);
     expect(e.duplicateMinutes).toBe(90);
-    // 90 minutes at 14 CNY per 1,000 HD minutes (plan/pricing.ts); 8 days of window -> per 30 days.
+    // 90 minutes at 14 CNY per 1,000 HD minutes (lib/pricing.ts); 8 days of window -> per 30 days.
     expect(e.estimatedDoubleCost).toEqual({ cny: 1.26, cnyPer30Days: expect.closeTo(4.725, 2), resolution: "HD", cnyPer1000Minutes: 14, pricesAsOf: "2026-11-25" });
   });
 

@@ -1,5 +1,5 @@
 /** Faults injected by the emulator: throttling, InternalError, 5xx, resets, slow answers (timeouts), malformed bodies. */
-import type { FaultKind } from "../../emulator";
+import type { FaultKind } from "../../emulator/public-api";
 import { FAST, PRODUCTION, STAGING, World, expectNoSecret, pd, step, world } from "./helpers";
 
 const patient = { ...FAST, retry: { attempts: 12, baseDelayMs: 1, maxDelayMs: 5 } };

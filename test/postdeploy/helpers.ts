@@ -3,9 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { CallbackSecret, Retention } from "../../constructs";
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, sdkClientConfig, startEmulator } from "../../emulator";
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, sdkClientConfig, startEmulator } from "../../emulator/public-api";
 import { App } from "../../lib/cdktf";
-import { PostDeployDependencies, runPostDeployCli } from "../../postdeploy/command";
+import { runCli } from "../../cli/main";
+import { emulatorConsoleDriver } from "../../emulator/console-driver";
+import type { PostDeployDependencies } from "../../postdeploy/command";
 import { DOCUMENTED_RATES } from "../../postdeploy/rate-limit";
 import type { RunReport } from "../../postdeploy/run";
 import { TerraformStandIn, terraformApplyStandIn } from "../../scripts/terraform-standin";
@@ -193,12 +195,13 @@ export interface Run {
   readonly report?: RunReport;
 }
 
-/** `post-deploy <args>` in this process. */
+/** `post-deploy <args>` in this process, with the emulator console driver wired in as `bin/trtc-live-recording.js` does. */
 export async function pd(args: readonly string[], env: NodeJS.ProcessEnv, deps: PostDeployDependencies = FAST): Promise<Run> {
   let stdout = "";
   let stderr = "";
   let report: RunReport | undefined;
-  const code = await runPostDeployCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env }, { ...deps, onReport: (r) => (report = r) });
+  const postDeploy: PostDeployDependencies = { consoleDrivers: { emulator: emulatorConsoleDriver }, ...deps, onReport: (r) => (report = r) };
+  const code = await runCli(["post-deploy", ...args], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env }, { postDeploy });
   return { code, stdout, stderr, report };
 }
 

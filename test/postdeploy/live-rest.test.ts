@@ -1,7 +1,7 @@
 /** The Live REST client: request shape, envelope parsing, which errors are retried, and that nothing secret escapes. */
 import * as http from "http";
 import type { AddressInfo } from "net";
-import { decodeUserSig, verifyUserSig } from "../../emulator";
+import { decodeUserSig, verifyUserSig } from "../../emulator/usersig";
 import { LiveRestClient, LiveRestError, RETRYABLE_LIVE_CODES, liveRestDomain } from "../../postdeploy/live-rest";
 import { classifyError } from "../../postdeploy/retry";
 import { Transport } from "../../postdeploy/transport";

@@ -4,7 +4,7 @@
  * search for rooms only Global Auto-Recording records both rely on it. (Once exercised through the retention sweep,
  * which is gone; the scan stays.)
  */
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../../emulator";
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from "../../emulator/public-api";
 import { SdkCloudApi } from "../../postdeploy/cloud";
 import { scanRecordings } from "../../postdeploy/media-scan";
 import { Transport } from "../../postdeploy/transport";

@@ -4,7 +4,7 @@
  * 1.82.101 does) shows whether `cdktf diff`/`deploy` would see and fix each drift.
  */
 import { vod } from "tencentcloud-sdk-nodejs/tencentcloud/services/vod";
-import { sdkClientConfig } from "../../emulator";
+import { sdkClientConfig } from "../../emulator/public-api";
 import { STAGING, World, pd, standIn, step, world } from "./helpers";
 
 describe("Terraform owns the VOD sub-application and its event configuration", () => {

@@ -7,7 +7,7 @@
 import { rmSync } from "fs";
 import { cam } from "tencentcloud-sdk-nodejs/tencentcloud/services/cam";
 import { CallbackSecret } from "../../constructs";
-import { sdkClientConfig } from "../../emulator";
+import { sdkClientConfig } from "../../emulator/client";
 import type { PostDeployPoliciesOptions } from "../../constructs";
 import { UNKNOWN, evaluate, references } from "../../scripts/terraform-standin/expressions";
 import { camPolicy } from "../../scripts/terraform-standin/handlers/cam-policy";

@@ -1,5 +1,6 @@
 /**
- * The unit prices the recording plan's cost estimate uses: ONE typed, dated table, with the source of every figure.
+ * The unit prices of recording and storage: ONE typed, dated table, with the source of every figure. The recording
+ * plan's cost estimate and the post-deploy conflict check's cost of double recording both price from it.
  *
  * Live recording is billed as TRTC cloud recording at the **single-stream** prices (Tencent RTC "Live Recording"
  * guide, tencentcloud.com/document/product/647/77024, "Billing Description": "pricing based on Single-stream
@@ -9,7 +10,7 @@
  * To update: change the figures, `asOf` and the sources together; a changed table shows in `plan --base` as a price
  * change, so reviewers can tell a price update from a configuration change.
  */
-import type { Resolution } from "../lib/desired-state";
+import type { Resolution } from "./desired-state";
 
 /** One unit price and where it comes from. */
 export interface UnitPrice {

@@ -1,7 +1,15 @@
-import type { EmulatorAdminApi } from "../../emulator/admin-types";
-import type { ConsoleStateChange } from "../../lib/console-state";
-import type { ConsoleApplyOutcome, ConsoleDriver, ConsoleReading } from "../console-driver";
-import type { Transport } from "../transport";
+/**
+ * The post-deploy step's `emulator` console driver: the emulator's admin interface stands in for a person in the
+ * Tencent Cloud console. It lives with the emulator and implements the post-deploy step's `ConsoleDriver` by a
+ * type-only import, so the package's production code never loads the emulator: whoever wires the emulator in (the
+ * command's entry point `bin/trtc-live-recording.js`, `npm start`, tests) registers {@link emulatorConsoleDriver}
+ * as `--console-driver emulator`.
+ */
+import type { ConsoleStateChange } from "../lib/console-state";
+import type { ConsoleApplyOutcome, ConsoleDriver, ConsoleDriverFactory, ConsoleReading } from "../postdeploy/console-driver";
+import type { Transport } from "../postdeploy/transport";
+import { EmulatorAdminClient } from "./admin-client";
+import type { EmulatorAdminApi } from "./admin-types";
 
 /** An admin error, classified for the retry policy: 4xx are final, 5xx and transport errors are retried. */
 class ConsoleDriverError extends Error {
@@ -52,3 +60,13 @@ export class EmulatorConsoleDriver implements ConsoleDriver {
     return this.transport ? this.transport.call("console", action, write, guarded, { carriesSecret }) : guarded();
   }
 }
+
+/** `--console-driver emulator`: one admin client for the run, one driver per app on that app's transport. */
+export const emulatorConsoleDriver: ConsoleDriverFactory = ({ url, timeoutMs }) => {
+  const admin = new EmulatorAdminClient(url, { timeoutMs });
+  return {
+    label: `emulator (${url})`,
+    driverFor: (transport) => new EmulatorConsoleDriver(admin, url, transport),
+    close: () => admin.close(),
+  };
+};
