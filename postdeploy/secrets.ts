@@ -75,12 +75,16 @@ export class SecretRedactor {
     return out;
   }
 
-  /** A copy of a JSON-like value with every string (and object key) redacted; numbers and booleans stay as they are. */
+  /**
+   * A copy of a JSON-like value with every string value redacted; numbers and booleans stay as they are. Object keys
+   * are the report's own field names, never data: redacting them would break the report's shape (a one-character
+   * secret turned `exitCode` into `e***itCode`, and a failed run into exit 0).
+   */
   public redactDeep<T>(value: T): T {
     const walk = (v: unknown): unknown => {
       if (typeof v === "string") return this.redact(v);
       if (Array.isArray(v)) return v.map(walk);
-      if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [this.redact(k), walk(x)]));
+      if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
       return v;
     };
     return walk(value) as T;

@@ -62,9 +62,9 @@ describe("SecretRedactor", () => {
     expect(REDACTED).toBe("***");
   });
 
-  test("redactDeep: strings and keys of nested objects and arrays; numbers, booleans and null stay", () => {
+  test("redactDeep: strings of nested objects and arrays; keys (the report's own field names), numbers, booleans and null stay", () => {
     const r = new SecretRedactor(["s3cret"]);
-    expect(r.redactDeep({ a: "s3cret!", n: 1, b: true, z: null, list: ["s3cret", { s3cret: "ok" }] })).toEqual({ a: "***!", n: 1, b: true, z: null, list: ["***", { "***": "ok" }] });
+    expect(r.redactDeep({ a: "s3cret!", n: 1, b: true, z: null, list: ["s3cret", { s3cret: "ok" }] })).toEqual({ a: "***!", n: 1, b: true, z: null, list: ["***", { s3cret: "ok" }] });
   });
 
   test("runSecretValues: Cloud API credentials, each app's SDK secret key, and the raw value of every declared callback key", () => {
@@ -144,6 +144,13 @@ describe("the output boundary of a run", () => {
     const r = await run(leaky(false));
     expect(r.report.apps[0].steps[0]).toMatchObject({ status: "changed", current: { key: "***" }, detail: ["applied ***"] });
     expect(JSON.parse(r.json).apps[0].steps[0].current).toEqual({ key: "***" });
+  });
+
+  test("a one-character secret keeps the report's shape: a failed run still has exitCode 1 (its key is never redacted)", async () => {
+    const r = await run(leaky(true), { secrets: ["x"] });
+    expect(r.report.exitCode).toBe(1);
+    expect(r.report.apps[0]).toMatchObject({ exitCode: 1, status: "error" });
+    expect(Object.keys(JSON.parse(r.json))).toContain("exitCode");
   });
 
   test("values registered by the caller (e.g. a tccli profile's key) are hidden too", async () => {
