@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
 import { Lazy, TerraformDataResource, TerraformStack, TerraformVariable, Token } from "../lib/cdktf";
 import type { SecretSourceSpec } from "../lib/desired-state";
-import { checkString, validateAt } from "../lib/validation";
+import { checkKnownKeys, checkObject, checkString, fail, validateAt } from "../lib/validation";
+import { POST_DEPLOY_HOOK_PROP_KEYS } from "./checks";
 import { DesiredStateDocument } from "./desired-state-document";
 import type { LiveRecording } from "./live-recording";
 
@@ -52,6 +53,13 @@ export class PostDeployHook extends Construct {
 
   constructor(scope: Construct, id: string, props: PostDeployHookProps) {
     super(scope, id);
+    validateAt(this, () => {
+      checkObject("props", props, "a PostDeployHookProps object");
+      checkKnownKeys(props, POST_DEPLOY_HOOK_PROP_KEYS, "PostDeployHookProps");
+      const recording = props.recording as Partial<LiveRecording> | undefined;
+      if (typeof recording?.toDesiredApp !== "function") fail("recording", "a LiveRecording", props.recording);
+      if (props.extraArgs !== undefined && !Array.isArray(props.extraArgs)) fail("extraArgs", "a list of arguments", props.extraArgs);
+    });
     const projectDir = props.projectDir ?? "../../..";
     validateAt(this, () => {
       checkString("projectDir", projectDir, { min: 1, max: 4096, pattern: /^[^\s"'`$\\;&|<>]+$/, patternText: "a path without spaces or shell characters" });

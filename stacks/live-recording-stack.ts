@@ -4,12 +4,12 @@ import { DesiredStateDocument } from "../constructs/desired-state-document";
 import { LiveRecording, LiveRecordingProps } from "../constructs/live-recording";
 import { PostDeployHook } from "../constructs/post-deploy-hook";
 import { Lazy, TerraformOutput, TerraformStack } from "../lib/cdktf";
-import { REGION_PATTERN } from "../lib/limits";
-import { checkBoolean, checkString, validateAt } from "../lib/validation";
+import { checkBoolean, checkKnownKeys, checkObject, checkRegion, validateAt } from "../lib/validation";
+import { LIVE_RECORDING_STACK_PROP_KEYS, PASSED_THROUGH_KEYS, checkOptionalBackend } from "./checks";
 import { StateBackend } from "./state-backend";
 
 export interface LiveRecordingStackProps extends LiveRecordingProps {
-  /** Tencent Cloud region of the provider (VOD resources), e.g. `ap-guangzhou`. */
+  /** Tencent Cloud region of the provider (VOD resources), e.g. `ap-guangzhou` (a region, not a zone such as `ap-guangzhou-3`). */
   readonly region: string;
   /**
    * Where Terraform keeps this stack's state.
@@ -43,7 +43,10 @@ export class LiveRecordingStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: LiveRecordingStackProps) {
     super(scope, id);
     validateAt(this, () => {
-      checkString("region", props.region, { min: 1, max: 64, pattern: REGION_PATTERN, patternText: "a Tencent Cloud region like ap-guangzhou" });
+      checkObject("props", props, "a LiveRecordingStackProps object");
+      checkKnownKeys(props, LIVE_RECORDING_STACK_PROP_KEYS, "LiveRecordingStackProps", "", PASSED_THROUGH_KEYS);
+      checkRegion("region", props.region);
+      checkOptionalBackend("backend", props.backend);
       if (props.postDeployHook !== undefined) checkBoolean("postDeployHook", props.postDeployHook);
     });
     this.region = props.region;
