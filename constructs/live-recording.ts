@@ -12,6 +12,7 @@ import {
 } from "../lib/desired-state";
 import { ACCEPT_STOPPING_PROP } from "../lib/global-auto-recording";
 import { LIVE_RECORDING_FORMAT, MAX_FILE_DURATION_MINUTES, SDK_APP_ID_RANGE } from "../lib/limits";
+import { nearest } from "../lib/suggest";
 import { ROOM_CREATION_METHODS, RoomCreationMethod, SEAT_TEMPLATES, SeatTemplate, parseSeatTemplate } from "../lib/room-scope";
 import { checkBoolean, checkInteger, checkKnownKeys, checkObject, checkOneOf, checkOptionalObject, checkString, fail, isPlainObject, validateAt } from "../lib/validation";
 import { Acknowledgements, Finding, ICheckedLiveRecording, LiveRecordingChecks, MIN_REASON_LENGTH } from "../rules";
@@ -300,7 +301,10 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
             : [];
       if (clash.length === 0) continue;
       const owner = node instanceof LiveRecording ? `the LiveRecording ${node.node.path}` : `the output ${node.node.path}`;
-      const allowed = `a prefix no other output of stack ${stack.node.path} starts with: ${owner} already writes ${clash.join(", ")} (the post-deploy step would read the wrong app's outputs); e.g. "${this.node.id.toLowerCase().replace(/[^a-z0-9_]/g, "_").replace(/^[^a-z]+/, "")}_"`;
+      const example = this.node.id.toLowerCase().replace(/[^a-z0-9_]/g, "_").replace(/^[^a-z]+/, "") || "recording";
+      const allowed =
+        `a prefix that keeps this LiveRecording's outputs apart from the other outputs of stack ${stack.node.path} (${owner} already writes ` +
+        `${clash.join(", ")}: one would overwrite the other, and the post-deploy step would read the wrong app's), e.g. "${example}_"`;
       fail("outputPrefix", allowed, this.outputPrefix === "" ? undefined : this.outputPrefix);
     }
     apps.set(this.sdkAppId, this.node.path);
@@ -368,7 +372,10 @@ function validateRooms(rooms: readonly RoomUsage[] | undefined): DesiredRoom[] {
     if (seen.has(room.name)) fail(`${p}.name`, "unique among rooms", room.name);
     seen.add(room.name);
     const template = typeof room.seatTemplate === "string" ? parseSeatTemplate(room.seatTemplate) : undefined;
-    if (template === undefined) fail(`${p}.seatTemplate`, `one of ${SEAT_TEMPLATES.join(", ")}`, room.seatTemplate);
+    if (template === undefined) {
+      const near = typeof room.seatTemplate === "string" ? nearest(room.seatTemplate, SEAT_TEMPLATES) : undefined;
+      fail(`${p}.seatTemplate`, `one of ${SEAT_TEMPLATES.join(", ")}`, room.seatTemplate, near !== undefined ? `did you mean "${near}"?` : undefined);
+    }
     if (room.createdWith !== undefined) checkOneOf(`${p}.createdWith`, room.createdWith, ROOM_CREATION_METHODS);
     if (room.isUnlimitedRoomEnabled !== undefined) checkBoolean(`${p}.isUnlimitedRoomEnabled`, room.isUnlimitedRoomEnabled);
     if (room.isCloudRecordEnabled !== undefined) checkBoolean(`${p}.isCloudRecordEnabled`, room.isCloudRecordEnabled);

@@ -132,7 +132,7 @@ function checkTags(tags: unknown): void {
   if (!isPlainObject(tags)) fail("tags", "a record of tag keys to string values (an object literal)", tags);
   const entries = Object.entries(tags);
   if (entries.length > VOD_APP_MAX_TAGS) {
-    fail("tags", `at most ${VOD_APP_MAX_TAGS} tags`, `${entries.length} tags (${entries.map(([k]) => k).join(", ")})`);
+    fail("tags", `at most ${VOD_APP_MAX_TAGS} tags`, entries.length, `keys ${entries.map(([k]) => k).join(", ")}`);
   }
   const characters = "letters, digits, spaces (not first or last) and + - = . _ : / @ ( ) [ ] , ; > <";
   const reserved = TAG_RESERVED_KEY_PREFIXES.map((p) => `"${p}"`).join(", ");

@@ -74,7 +74,7 @@ describe("VodApplication", () => {
 
     test("more than 10 tags are rejected", () => {
       const tags = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, "v"]));
-      expect(make({ name: "ok", tags })).toThrow("`tags` must be at most 10 tags, got \"11 tags (k0, k1, k2, k3, k4, k5, k6, k7, k8, k9, k10)\"");
+      expect(make({ name: "ok", tags })).toThrow("[test/Vod] `tags` must be at most 10 tags, got 11 (keys k0, k1, k2, k3, k4, k5, k6, k7, k8, k9, k10)");
     });
 
     test("a non-string tag value is rejected", () => {
