@@ -15,7 +15,7 @@ import {
   TRTC_STRING_ROOM_ID_MAX_LENGTH,
   TRTC_USER_ID_MAX_LENGTH,
 } from "../lib/limits";
-import { checkBoolean, checkInteger, checkKnownKeys, checkObject, checkOneOf, checkRegion, checkString, fail, isUnresolved, validateAt } from "../lib/validation";
+import { checkBoolean, checkInteger, checkKnownKeys, checkObject, checkOneOf, checkRegion, checkString, fail, isUnresolved, validateAt, validateCall } from "../lib/validation";
 import { MANUAL_RECORDING_PROP_KEYS, MANUAL_RECORDING_TARGET_KEYS, checkOptionalRetention, checkVodApplicationRef } from "./checks";
 import { Retention } from "./retention";
 import { IVodApplication } from "./vod-application";
@@ -258,7 +258,7 @@ export class ManualRecording extends Construct {
         ...(layout ? { MixLayoutParams: layout } : {}),
         ...(this.resourceExpiredHours !== undefined ? { ResourceExpiredHour: this.resourceExpiredHours } : {}),
       };
-      checkCreateCloudRecordingRequest(request);
+      checkRequestLimits(request);
       return request;
     });
   }
@@ -275,9 +275,16 @@ function checkRecordParamLimits(v: { maxIdleTimeSeconds?: unknown; maxMediaFileD
 
 /**
  * Checks a rendered `CreateCloudRecording` request against the API's documented limits (the same ones as the props),
- * so a request is refused here rather than by TRTC.
+ * so a request is refused here rather than by TRTC. Errors name the call: `[checkCreateCloudRecordingRequest] ...`.
  */
 export function checkCreateCloudRecordingRequest(request: CreateCloudRecordingRequest): void {
+  validateCall("checkCreateCloudRecordingRequest", () => checkRequestLimits(request));
+}
+
+function checkRequestLimits(request: CreateCloudRecordingRequest): void {
+  checkObject("request", request, "a CreateCloudRecording request object");
+  checkObject("RecordParams", request.RecordParams, "a RecordParams object");
+  checkObject("StorageParams", request.StorageParams, "a StorageParams object");
   const p = request.RecordParams;
   checkOneOf("RecordParams.RecordMode", p.RecordMode, [1, 2]);
   if (p.StreamType !== undefined) checkOneOf("RecordParams.StreamType", p.StreamType, [0, 1, 2]);

@@ -80,6 +80,8 @@ function findingTargetsOfConstruct(node: IConstruct): readonly string[] | undefi
  */
 export class Acknowledgements {
   public static of(scope: IConstruct): Acknowledgements {
+    const node = (scope as { node?: { path?: unknown } } | undefined)?.node;
+    if (typeof node?.path !== "string") validateCall("Acknowledgements.of", () => fail("scope", "a construct (the LiveRecording, its stack or the app)", scope));
     return new Acknowledgements(scope);
   }
 

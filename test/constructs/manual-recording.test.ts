@@ -133,14 +133,17 @@ describe("ManualRecording (TRTC Cloud Recording's CreateCloudRecording)", () => 
     test("a request altered past the limits is refused by the same checks", () => {
       const request = make().toCreateCloudRecordingRequest(target);
       expect(() => checkCreateCloudRecordingRequest({ ...request, RecordParams: { ...request.RecordParams, MaxMediaFileDuration: 1441 } })).toThrow(
-        "`RecordParams.MaxMediaFileDuration` must be a whole number from 1 to 1440 minutes, got 1441",
+        "[checkCreateCloudRecordingRequest] `RecordParams.MaxMediaFileDuration` must be a whole number from 1 to 1440 minutes, got 1441",
       );
       expect(() => checkCreateCloudRecordingRequest({ ...request, RecordParams: { ...request.RecordParams, MaxIdleTime: 2 } })).toThrow(
-        "`RecordParams.MaxIdleTime` must be a whole number from 5 to 86400 seconds, got 2",
+        "[checkCreateCloudRecordingRequest] `RecordParams.MaxIdleTime` must be a whole number from 5 to 86400 seconds, got 2",
       );
-      expect(() => checkCreateCloudRecordingRequest({ ...request, ResourceExpiredHour: 1000 })).toThrow("`ResourceExpiredHour` must be a whole number from 6 to 720 hours, got 1000");
+      expect(() => checkCreateCloudRecordingRequest({ ...request, ResourceExpiredHour: 1000 })).toThrow("[checkCreateCloudRecordingRequest] `ResourceExpiredHour` must be a whole number from 6 to 720 hours, got 1000");
+      expect(() => checkCreateCloudRecordingRequest({ ...request, RecordParams: undefined } as never)).toThrow(
+        "[checkCreateCloudRecordingRequest] `RecordParams` is missing: it must be a RecordParams object",
+      );
       expect(() => checkCreateCloudRecordingRequest({ ...request, MixLayoutParams: { MixLayoutMode: 3 } })).toThrow(
-        '`MixLayoutParams` must be sent only with RecordMode 2 (mixed-stream), got {"MixLayoutMode":3}',
+        '[checkCreateCloudRecordingRequest] `MixLayoutParams` must be sent only with RecordMode 2 (mixed-stream), got {"MixLayoutMode":3}',
       );
     });
   });

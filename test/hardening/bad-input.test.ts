@@ -8,6 +8,7 @@
 import { Construct } from "constructs";
 import {
   CallbackSecret,
+  DesiredStateDocument,
   LiveRecording,
   LiveRecordingProps,
   ManualRecording,
@@ -18,7 +19,9 @@ import {
   VodApplication,
   VodEventCallback,
 } from "../../constructs";
+import { checkCreateCloudRecordingRequest } from "../../constructs/manual-recording";
 import { App, TerraformOutput, TerraformStack, Testing } from "../../lib/cdktf";
+import { decideRoomRecording } from "../../lib/room-scope";
 import { ValidationError } from "../../lib/validation";
 import { Acknowledgements } from "../../rules";
 import { EnvironmentConfig, LiveRecordingStack, StateBackend, defineEnvironments } from "../../stacks";
@@ -334,7 +337,16 @@ const CORPUS: Case[] = [
   ["ManualRecording retention not called", manual({ retention: Retention.forever }), "[test/Manual] `retention` must be a Retention (Retention.days(n) or Retention.forever()), got the function forever (not called) (call it: Retention.forever())"],
   ["a manual recording request without a target", request(undefined), "[test/Manual] `target` is missing: it must be a ManualRecordingTarget object"],
   ["a manual recording target without a room", request({ robotUserId: "recorder", robotUserSig: "sig" }), '[test/Manual] `roomId` is missing: it must be an integer room id from 1 to 4294967295, as a string (or set roomIdType: "string")'],
+  ["checkCreateCloudRecordingRequest without a request", () => checkCreateCloudRecordingRequest(null as never), "[checkCreateCloudRecordingRequest] `request` must be a CreateCloudRecording request object, got null"],
+  ["Acknowledgements.of something that is not a construct", () => Acknowledgements.of(undefined as never), "[Acknowledgements.of] `scope` is missing: it must be a construct (the LiveRecording, its stack or the app)"],
+  ["DesiredStateDocument.of something that is not a construct", () => DesiredStateDocument.of({ node: {} } as never), '[DesiredStateDocument.of] `scope` must be a construct in a stack, got {"node":{}}'],
   ["a manual recording target without a robot", request({ roomId: "1234", robotUserSig: "sig" }), "[test/Manual] `robotUserId` is missing: it must be a string of 1 to 32 characters"],
+
+  // decideRoomRecording (exported: plain JavaScript may call it)
+  ["decideRoomRecording without settings", () => decideRoomRecording({ seatTemplate: "Karaoke" }, undefined as never), "[decideRoomRecording] `settings` is missing: it must be a RoomRecordingSettings object"],
+  ["decideRoomRecording with a client-spelt template", () => decideRoomRecording({ seatTemplate: ".karaoke" as never }, { fullRoomRecording: true, storageConfigured: true }), '[decideRoomRecording] `room.seatTemplate` must be one of VideoDynamicGrid9Seats, VideoDynamicFloat7Seats, VideoFixedGrid9Seats, VideoFixedFloat7Seats, VideoLandscape4Seats, Karaoke, AudioSalon, got ".karaoke"'],
+  ["decideRoomRecording with a misspelt room key", () => decideRoomRecording({ seatTemplate: "Karaoke", isCloudRecordingEnabled: true } as never, { fullRoomRecording: true, storageConfigured: true }), "[decideRoomRecording] `room.isCloudRecordingEnabled` is not a property of LiveRoom: did you mean `room.isCloudRecordEnabled`? LiveRoom has seatTemplate, createdWith, isUnlimitedRoomEnabled, isCloudRecordEnabled, hostCount, createdViaLive"],
+  ["decideRoomRecording with a string for a switch", () => decideRoomRecording({ seatTemplate: "Karaoke" }, { fullRoomRecording: "on", storageConfigured: true } as never), '[decideRoomRecording] `settings.fullRoomRecording` must be true or false, got "on"'],
 
   // acknowledgements
   ["acknowledgement of an unknown rule", ackOnRecording({ id: "LR999", reason: "a long enough reason" }), `[env/LiveRecording] \`id\` must be ${RULES}, got "LR999"`],

@@ -25,7 +25,7 @@ import {
 } from "../../constructs";
 import { TerraformStack, Testing } from "../../lib/cdktf";
 import { TENCENT_CLOUD_REGIONS } from "../../lib/regions";
-import { SEAT_TEMPLATES } from "../../lib/room-scope";
+import { SEAT_TEMPLATES, decideRoomRecording } from "../../lib/room-scope";
 import { ValidationError } from "../../lib/validation";
 import { Acknowledgements } from "../../rules";
 import { EnvironmentConfig, LiveRecordingStack, StateBackend, defineEnvironments } from "../../stacks";
@@ -239,6 +239,9 @@ describe("configuration fuzzing", () => {
       Acknowledgements.of(stack).add(a as never);
       synthAll([stack]);
     }),
+    decideRoomRecording: fc
+      .tuple(arg({ seatTemplate: "Karaoke" }, { seatTemplate: "VideoDynamicGrid9Seats", isCloudRecordEnabled: true }, { seatTemplate: ".karaoke" }), arg({ fullRoomRecording: true, storageConfigured: true }, { fullRoomRecording: "yes" }))
+      .map(([room, settings]) => () => decideRoomRecording(room as never, settings as never)),
     "defineEnvironments twice": fc.tuple(arg("prod", "qa"), arg(1400000001, 1400000002)).map(([name, sdkAppId]) => () => {
       const app = Testing.app();
       defineEnvironments(app, [{ name: "prod", sdkAppId: 1400000001, region: "ap-guangzhou" }]);
