@@ -11,6 +11,7 @@ export * from "./stacks";
 export { Acknowledgements, MIN_REASON_LENGTH } from "./rules";
 export type { Acknowledgement, Finding, Severity } from "./rules";
 export { decideRoomRecording, SEAT_TEMPLATES } from "./lib/room-scope";
+export { ValidationError } from "./lib/validation-core";
 export type { LiveRoom, RecordedContent, RoomRecordingDecision, RoomRecordingSettings, RoomScopeReason, SeatTemplate } from "./lib/room-scope";
 export type { GlobalAutoRecordingDeclaration, Resolution } from "./lib/desired-state";
 /**
