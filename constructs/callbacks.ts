@@ -3,7 +3,7 @@ import { LIVE_CALLBACK_COMMANDS, LiveCallbackCommand } from "../lib/callbacks/li
 import type { DesiredCallbacks } from "../lib/desired-state";
 import { Aspects } from "../lib/cdktf";
 import { checkBoolean, checkCallbackUrl, checkKnownKeys, checkOptionalObject, fail, validateAt } from "../lib/validation";
-import { StandaloneCallbackChecks } from "../rules/standalone-callbacks";
+import { StandaloneCallbackChecks, coverCallbacks } from "../rules/standalone-callbacks";
 import { CallbackSecret } from "./callback-secret";
 import {
   LIVE_WEBHOOK_KEYS,
@@ -105,6 +105,7 @@ export class RecordingCallbacks extends Construct {
         url: vodEvents.url,
         deleteEvents: vodEvents.deleteEvents,
       });
+      coverCallbacks(this.vodEventCallback);
     }
 
     this.spec = {

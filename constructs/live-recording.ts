@@ -16,6 +16,7 @@ import { nearest } from "../lib/suggest";
 import { ROOM_CREATION_METHODS, RoomCreationMethod, SEAT_TEMPLATES, SeatTemplate, parseSeatTemplate } from "../lib/room-scope";
 import { checkBoolean, checkInteger, checkKnownKeys, checkObject, checkOneOf, checkOptionalObject, checkString, fail, isPlainObject, validateAt } from "../lib/validation";
 import { Acknowledgements, Finding, ICheckedLiveRecording, LiveRecordingChecks, MIN_REASON_LENGTH } from "../rules";
+import { coverCallbacks } from "../rules/standalone-callbacks";
 import { RecordingCallbacks, RecordingCallbacksProps } from "./callbacks";
 import {
   CALLBACK_KEYS,
@@ -207,6 +208,7 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
     this.outputPrefix = props.outputPrefix ?? "";
     this.vodApplication = props.vodApplication === undefined ? undefined : validateAt(this, () => resolveVodApplication(this, props.vodApplication!));
     this.callbacks = new RecordingCallbacks(this, "Callbacks", { ...props.callbacks, vodApplication: this.vodApplication });
+    coverCallbacks(this.callbacks); // its URLs are this recording's: rule LR005 reports them here, once
     this.rooms = validateAt(this, () => validateRooms(props.rooms));
     this.expectedUsage = validateAt(this, () => validateUsage(props.expectedUsage));
     validateAt(this, () => requireStorageWhenWanted(this.fullRoomRecording, this.rooms, props.vodApplication, props.retention));

@@ -1,14 +1,22 @@
 import { IConstruct } from "constructs";
-import { Aspects, IAspect } from "../lib/cdktf";
+import { IAspect } from "../lib/cdktf";
 import { Acknowledgements, registerCheckedConstruct } from "./acknowledgements";
 import { reportFinding } from "./aspect";
 import { CallbackNotHttps, DeclaredCallbackUrl, insecureCallbackViolations } from "./lr005-callback-https";
 import { Finding, callbackTarget } from "./rule";
 
+/** Callback constructs whose URLs another construct reports (a LiveRecording its Callbacks, RecordingCallbacks its VodEvents). */
+const COVERED = new WeakSet<IConstruct>();
+
+/** Marks a callback construct as reported by the construct that created it, so its URLs are checked once. */
+export function coverCallbacks(construct: IConstruct): void {
+  COVERED.add(construct);
+}
+
 /**
  * Rule LR005 (callbacks over HTTPS) for a VodEventCallback or RecordingCallbacks used without a LiveRecording: the same
- * finding, reported on that construct at synth, acknowledgeable the same way. Inside a LiveRecording (or inside
- * another callback construct checked on its own) it does nothing: that one reports the URLs once.
+ * finding, reported on that construct at synth, acknowledgeable the same way. The callbacks a LiveRecording (or a
+ * RecordingCallbacks) creates for itself are reported by it, once; any other one is checked on its own, wherever it is.
  */
 export class StandaloneCallbackChecks implements IAspect {
   constructor(
@@ -38,11 +46,8 @@ export class StandaloneCallbackChecks implements IAspect {
     Acknowledgements.of(node).checkAppliesTo();
   }
 
-  /** No ancestor reports these URLs: neither a LiveRecording nor another callback construct checked on its own. */
+  /** Not created by a construct that reports its URLs. */
   private isStandalone(): boolean {
-    return !this.owner.node.scopes.slice(0, -1).some((a) => {
-      const n = a as { toDesiredApp?: unknown; recordFindings?: unknown };
-      return (typeof n.toDesiredApp === "function" && typeof n.recordFindings === "function") || Aspects.of(a).all.some((x) => x instanceof StandaloneCallbackChecks);
-    });
+    return !COVERED.has(this.owner);
   }
 }

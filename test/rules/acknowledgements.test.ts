@@ -3,7 +3,7 @@
  * `applyToChildren`) and to some findings of a rule (`appliesTo`, cdk-nag's granular `appliesTo`).
  */
 import { readFileSync } from "fs";
-import { LiveRecording, LiveRecordingProps, Retention } from "../../constructs";
+import { LiveRecording, LiveRecordingProps, Retention, VodEventCallback } from "../../constructs";
 import { TencentcloudProvider } from "../../.gen/providers/tencentcloud/provider";
 import { TerraformStack, Testing } from "../../lib/cdktf";
 import { Acknowledgements } from "../../rules";
@@ -49,6 +49,18 @@ describe("acknowledgements narrowed to one construct (applyToChildren)", () => {
     synth(stack);
     expect(ruleAnnotations(stack, "LR007", "info").map((x) => x.path)).toEqual(["env/A"]);
     expect(ruleAnnotations(stack, "LR007", "warn").map((x) => x.path)).toEqual(["env/B"]);
+  });
+
+  test("applyToChildren: false leaves out what is checked under the construct (a callback the user added under the LiveRecording)", () => {
+    const make = (applyToChildren?: boolean) => {
+      const { stack, a } = twoRecordings();
+      new VodEventCallback(a, "Extra", { application: a.vodApplication!, url: "http://h.example.com/extra" });
+      Acknowledgements.of(a).add({ id: "LR005", reason: "Internal network only, behind our VPN (SEC-3)", ...(applyToChildren !== undefined ? { applyToChildren } : {}) });
+      synth(stack);
+      return { errors: ruleAnnotations(stack, "LR005", "error").map((x) => x.path), infos: ruleAnnotations(stack, "LR005", "info").map((x) => x.path) };
+    };
+    expect(make()).toEqual({ errors: [], infos: ["env/A/Extra"] });
+    expect(make(false)).toEqual({ errors: ["env/A/Extra"], infos: [] });
   });
 
   test("an acknowledgement on one LiveRecording never reaches its sibling", () => {

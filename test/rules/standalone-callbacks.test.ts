@@ -54,6 +54,14 @@ describe("LR005 on callback constructs used alone", () => {
     ]);
   });
 
+  test("a VodEventCallback added under a LiveRecording by the user is not the LiveRecording's own: it is checked at its path", () => {
+    const stack = testStack();
+    const rec = new LiveRecording(stack, "Rec", { sdkAppId: 1400000001, vodApplication: { name: "rec" }, retention: Retention.days(30), globalAutoRecording: "off" });
+    new VodEventCallback(rec, "Extra", { application: rec.vodApplication!, url: "http://h.example.com/extra" });
+    synth(stack);
+    expect(ruleAnnotations(stack, "LR005")).toEqual([{ level: "error", path: "test/Rec/Extra", message: finding("VOD event callback URL http://h.example.com/extra is not HTTPS.") }]);
+  });
+
   test("inside a LiveRecording the callbacks are reported once, by the LiveRecording", () => {
     const stack = testStack();
     new LiveRecording(stack, "Rec", {
