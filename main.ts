@@ -26,6 +26,9 @@ export const ENVIRONMENTS: EnvironmentConfig[] = [
       { name: "karaoke", seatTemplate: "Karaoke", expectRecorded: false },
     ],
     expectedUsage: { peakConcurrentRecordings: 20, recordedHoursPerMonth: 300, resolution: "HD" },
+    // The post-deploy step's CAM policies, attached to existing CAM users: apply for the deploy job, read-only for the
+    // scheduled check (create the users first; see README "Least privilege").
+    accessPolicies: { apply: { userName: "ci-post-deploy" }, readOnly: { userName: "ci-post-deploy-check" } },
   },
   {
     name: "production",
@@ -48,6 +51,7 @@ export const ENVIRONMENTS: EnvironmentConfig[] = [
       { name: "voice-salon", seatTemplate: "AudioSalon", expectRecorded: false },
     ],
     expectedUsage: { peakConcurrentRecordings: 120, recordedHoursPerMonth: 4000, resolution: "FullHD" },
+    accessPolicies: { apply: { userName: "ci-post-deploy" }, readOnly: { userName: "ci-post-deploy-check" } },
   },
 ];
 

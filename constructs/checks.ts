@@ -27,6 +27,7 @@ export const LIVE_RECORDING_PROP_KEYS = keysOf<LiveRecordingProps>()({
   rooms: true,
   expectedUsage: true,
   outputPrefix: true,
+  accessPolicies: true,
 });
 /** Props that were removed: an outer level lets them through so the LiveRecording can say why they went. */
 export const RETIRED_LIVE_RECORDING_PROP_KEYS = ["recording"] as const;

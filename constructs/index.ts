@@ -7,3 +7,4 @@ export * from "./callbacks";
 export * from "./live-recording";
 export * from "./desired-state-document";
 export * from "./post-deploy-hook";
+export * from "./post-deploy-policies";

@@ -29,6 +29,7 @@ import {
   isVodApplication,
 } from "./checks";
 import { DesiredStateDocument } from "./desired-state-document";
+import { PostDeployPolicies, PostDeployPoliciesOptions } from "./post-deploy-policies";
 import { Retention } from "./retention";
 import { IVodApplication, VodApplication, VodApplicationProps } from "./vod-application";
 
@@ -134,6 +135,14 @@ export interface LiveRecordingProps {
    * @default "" - outputs are `sdk_app_id`, `vod_sub_app_id`, `vod_sub_app_name`
    */
   readonly outputPrefix?: string;
+  /**
+   * Declares the CAM policies the post-deploy step needs (`PostDeployPolicies`, as the child `AccessPolicies`): an
+   * apply policy and a read-only one (plan, check), each allowing exactly the Cloud API actions that step calls for
+   * what is declared here, scoped to the VOD sub-application where CAM allows it; optionally attached to an existing
+   * CAM user (by name) or role (by ID).
+   * @default - no policy declared: the post-deploy credentials' permissions are managed elsewhere
+   */
+  readonly accessPolicies?: PostDeployPoliciesOptions;
 }
 
 /** A written acceptance that turning Global Auto-Recording off stops the recordings only it makes. */
@@ -167,6 +176,8 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
   public readonly acceptStoppingOtherRecordings?: StopOtherRecordingsAcceptance;
   public readonly rooms: readonly DesiredRoom[];
   public readonly expectedUsage?: ExpectedUsageData;
+  /** The post-deploy step's CAM policies, when `accessPolicies` is declared. */
+  public readonly accessPolicies?: PostDeployPolicies;
   private readonly outputPrefix: string;
   private findings: readonly Finding[] = [];
 
@@ -215,6 +226,10 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
     validateAt(this, () => this.claimSdkAppIdAndOutputs());
 
     this.createOutputs();
+    if (props.accessPolicies !== undefined) {
+      validateAt(this, () => checkOptionalObject("accessPolicies", props.accessPolicies));
+      this.accessPolicies = new PostDeployPolicies(this, "AccessPolicies", { ...props.accessPolicies, recording: this });
+    }
     Aspects.of(this).add(new LiveRecordingChecks());
     DesiredStateDocument.of(this).addApp(() => this.toDesiredAppWithFindings());
   }
@@ -256,6 +271,7 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
       expectedUsage: this.expectedUsage ?? null,
       acknowledgements: Acknowledgements.of(this).toData(),
       findings: [],
+      ...accessPoliciesField(this),
     };
   }
 
@@ -331,6 +347,12 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
       output(OUTPUT_IDS.vodSubAppName, this.vodApplication.vodApplicationName, "VOD sub-application name");
     }
   }
+}
+
+/** `accessPolicies` of the desired state, present only when declared (so other documents read as before). */
+function accessPoliciesField(recording: LiveRecording): Pick<DesiredApp, "accessPolicies"> {
+  const policies = PostDeployPolicies.of(recording);
+  return policies === undefined ? {} : { accessPolicies: policies.toSpec() };
 }
 
 function resolveVodApplication(scope: Construct, value: IVodApplication | VodApplicationProps): IVodApplication {

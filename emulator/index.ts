@@ -22,7 +22,7 @@ export { CallLog, WRITE_ACTIONS, isWriteAction, summarize } from "./call-log";
 export type { CallLogEntry, CallLogSummary, CallLogSnapshot, ActionCount, CallService } from "./call-log";
 export { FAULT_KINDS, validateFaultConfig } from "./faults";
 export type { FaultConfig, FaultKind } from "./faults";
-export { RATE_LIMITS, DEFAULT_RATE_LIMIT, rateLimitOf } from "./rate-limit";
+export { DEFAULT_RATE_LIMIT, rateLimitOf } from "./rate-limit";
 export type { CallbackDelivery, CallbackKind } from "./deliver";
 export {
   decideLiveRecording,

@@ -1,40 +1,20 @@
 /**
- * Per-action request rate limits, as documented (reference §1, §2.5, §5), answered with `RequestLimitExceeded`
- * (Live: ErrorCode 60007).
+ * Per-action request rate limits, as documented, answered with `RequestLimitExceeded` (Live: ErrorCode 60007). The
+ * rates are the action table's (lib/cloud-actions.ts), the same the post-deploy step paces itself by: here they are
+ * enforced as the service side.
  *
  * Each action has a token bucket holding at most `rate` tokens and refilled at `rate` per second, so a client that
  * paces itself at the documented rate is never refused, and a burst beyond it is. Buckets run on real (monotonic)
  * time, not on the emulator's business clock. Cloud API limits are per action for the whole emulated account;
  * Live limits are per action and SDKAppID.
  */
+import { documentedRate } from "../lib/cloud-actions";
 
-/** Documented limits in requests per second. Actions not listed get {@link DEFAULT_RATE_LIMIT}. */
-export const RATE_LIMITS: Readonly<Record<string, number>> = {
-  // VOD (reference §1.1, §1.4)
-  "vod.CreateSubAppId": 20,
-  "vod.ModifySubAppIdInfo": 100,
-  "vod.ModifySubAppIdStatus": 100,
-  "vod.ModifyEventConfig": 20,
-  // TRTC (reference §2.5)
-  "trtc.CreateCloudRecording": 20,
-  "trtc.DescribeCloudRecording": 20,
-  "trtc.DeleteCloudRecording": 20,
-  "trtc.ModifyCloudRecording": 20,
-  "trtc.DescribeRecordingUsage": 5,
-  // CAM: "A maximum of 10 requests can be initiated per second for this API" (CreatePolicy)
-  "cam.CreatePolicy": 10,
-  // Live REST (reference §4.3, §5): 200/s for each room and live_config command.
-  "live.*": 200,
-};
+export { DEFAULT_RATE as DEFAULT_RATE_LIMIT } from "../lib/cloud-actions";
 
-/**
- * Rate for actions whose limit is not in the reference (DescribeSubAppIds, DescribeEventConfig, SearchMedia,
- * DescribeMediaInfos, ModifyMediaInfo): 20 requests per second.
- */
-export const DEFAULT_RATE_LIMIT = 20;
-
+/** Requests per second allowed for `service.action`: the documented rate, or the default where none is documented. */
 export function rateLimitOf(service: string, action: string): number {
-  return RATE_LIMITS[`${service}.${action}`] ?? RATE_LIMITS[`${service}.*`] ?? DEFAULT_RATE_LIMIT;
+  return documentedRate(service, action);
 }
 
 interface Bucket {

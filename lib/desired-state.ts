@@ -95,6 +95,21 @@ const acknowledgement = z.object({ ruleId: z.string(), reason: z.string(), appli
 /** A written acceptance that turning Global Auto-Recording off stops the recordings only it makes. */
 const stopAcceptance = z.object({ reason: z.string().min(10) }).strict();
 
+/** The CAM policies of the post-deploy step (PostDeployPolicies), when declared; their permissions follow from the rest. */
+const accessPolicy = z
+  .object({
+    name: z.string(),
+    /** Existing CAM identities it is attached to; null when given as a Terraform reference. */
+    attachedTo: z.array(
+      z.discriminatedUnion("kind", [
+        z.object({ kind: z.literal("user"), name: z.string().nullable() }).strict(),
+        z.object({ kind: z.literal("role"), id: z.string().nullable() }).strict(),
+      ]),
+    ),
+  })
+  .strict();
+const accessPolicies = z.object({ apply: accessPolicy, readOnly: accessPolicy }).strict();
+
 const finding = z
   .object({
     ruleId: z.string(),
@@ -124,6 +139,8 @@ const app = z
     expectedUsage: expectedUsage.nullable(),
     acknowledgements: z.array(acknowledgement),
     findings: z.array(finding),
+    /** Absent when the app declares none (documents written before it existed read the same). */
+    accessPolicies: accessPolicies.optional(),
   })
   .strict();
 
@@ -148,6 +165,8 @@ export type ExpectedUsageData = z.infer<typeof expectedUsage>;
 export type AcknowledgementData = z.infer<typeof acknowledgement>;
 export type StopAcceptanceData = z.infer<typeof stopAcceptance>;
 export type FindingData = z.infer<typeof finding>;
+export type DesiredAccessPolicy = z.infer<typeof accessPolicy>;
+export type DesiredAccessPolicies = z.infer<typeof accessPolicies>;
 export type DesiredApp = z.infer<typeof app>;
 export type DesiredState = z.infer<typeof desiredStateSchema>;
 

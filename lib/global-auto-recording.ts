@@ -9,11 +9,16 @@
  * `IsCloudRecordEnabled: false`; voice rooms (Karaoke, AudioSalon) are not in Live's scope by default.
  */
 
+/** What Global Auto-Recording records besides the Live rooms (guide: every TRTC room of the SDKAppID). */
+export const GLOBAL_AUTO_RECORDING_ALSO_RECORDS =
+  "every TRTC room of the SDKAppID: TUICallKit calls, TUIRoomKit conferences, plain TRTC SDK rooms and voice rooms";
+
 /** What else stops when Global Auto-Recording is turned off for an SDKAppID. */
 export const GLOBAL_AUTO_RECORDING_OFF_STOPS =
   "turning Global Auto-Recording off stops its recording of every TRTC room of the SDKAppID, not only the Live rooms: " +
   "TUICallKit calls, TUIRoomKit conferences, rooms of plain TRTC SDK integrations, voice rooms (Karaoke, AudioSalon) " +
-  "and Live rooms created with IsCloudRecordEnabled false are then recorded by nothing";
+  "and Live rooms created with IsCloudRecordEnabled false are no longer recorded, unless something else records them " +
+  "(TRTC Manual Recording)";
 
 /**
  * The options the guide leaves when Global Auto-Recording records rooms that Live recording does not (the guide:

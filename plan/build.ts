@@ -5,6 +5,7 @@
 import type { DesiredApp, DesiredState, FindingData } from "../lib/desired-state";
 import { liveRecordedRooms } from "../lib/desired-state";
 import { LIVE_RECORDING_FORMAT, MAX_FILE_DURATION_MINUTES, RESUME_WAIT_SECONDS } from "../lib/limits";
+import { AccessPolicyKind, declaredFeatures, outsideCam, requiredPermissions, vodSubApplicationResource } from "../lib/post-deploy-permissions";
 import { estimateMonthlyCost } from "./cost";
 import { CONSOLE_NOTES, LIVE_RECORDING_FACTS, decideDeclaredRoom, describeRetention } from "./describe";
 import {
@@ -13,6 +14,8 @@ import {
   EnvironmentPlan,
   GlobalAutoRecordingPlan,
   LiveRecordingPlan,
+  PermissionPlan,
+  PermissionsPlan,
   PricingPlan,
   RECORDING_PLAN_SCHEMA,
   RECORDING_PLAN_VERSION,
@@ -93,6 +96,44 @@ function appPlan(app: DesiredApp): AppPlan {
       acknowledgedReason: f.acknowledgedReason,
     })),
     estimatedCost,
+    permissions: permissionsPlan(app),
+  };
+}
+
+/**
+ * The CAM permissions the post-deploy step needs for this declaration (lib/post-deploy-permissions.ts, from the action
+ * table): the same derivation the `PostDeployPolicies` construct writes into its policy documents.
+ */
+function permissionsPlan(app: DesiredApp): PermissionsPlan {
+  const features = declaredFeatures(app);
+  const vod = app.vodApplication;
+  const vodResource =
+    vod === null ? "(no VOD application)" : vodSubApplicationResource(vod.subAppId ?? `(SubAppId of ${vod.name ?? "the VOD application"}, known at deploy)`);
+  const list = (kind: AccessPolicyKind): PermissionPlan[] =>
+    requiredPermissions(features, kind).granted.map((p) => ({
+      action: p.action,
+      access: p.access,
+      resource: p.cam.kind === "vod-sub-application" ? vodResource : "*",
+      anyResourceReason: p.cam.kind === "any-resource" ? p.cam.reason : null,
+      purpose: p.purpose,
+    }));
+  const attachedTo = (a: NonNullable<DesiredApp["accessPolicies"]>["apply"]) =>
+    a.attachedTo.map((t) => (t.kind === "user" ? `CAM user ${t.name ?? "(name known at deploy)"}` : `CAM role ${t.id ?? "(ID known at deploy)"}`));
+  const declared = app.accessPolicies;
+  return {
+    policies:
+      declared === undefined
+        ? null
+        : {
+            apply: { name: declared.apply.name, attachedTo: attachedTo(declared.apply) },
+            readOnly: { name: declared.readOnly.name, attachedTo: attachedTo(declared.readOnly) },
+          },
+    apply: list("apply"),
+    readOnly: list("read-only"),
+    notGranted: [...requiredPermissions(features, "apply").notGranted, ...requiredPermissions(features, "read-only").notGranted]
+      .filter((n, i, all) => all.findIndex((m) => m.action === n.action) === i)
+      .map((n) => ({ action: n.action, reason: n.reason })),
+    outsideCam: outsideCam(app),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { canonicalJson } from "../lib/canonical-json";
 import { formatYuanRange, formatYuanRangeDelta } from "./cost";
-import type { AppPlan, CallbacksPlan, CostEstimate, EnvironmentPlan, FindingPlan, RecordingPlan, RoomPlan } from "./model";
+import type { AppPlan, CallbacksPlan, CostEstimate, EnvironmentPlan, FindingPlan, PermissionPlan, PermissionsPlan, RecordingPlan, RoomPlan } from "./model";
 
 export interface EnvironmentChange {
   readonly environment: string;
@@ -126,6 +126,45 @@ function appChanges(a: AppPlan, b: AppPlan): string[] {
   out.push(...roomChanges(a.rooms, b.rooms));
   out.push(...findingChanges(a.findings, b.findings));
   out.push(...costChanges(a.estimatedCost, b.estimatedCost));
+  out.push(...permissionChanges(a.permissions, b.permissions));
+  return out;
+}
+
+/**
+ * What changed in the post-deploy step's CAM permissions, so that a pull request that widens a policy says so: an
+ * action added, or a resource that becomes `*`, is "widened"; an action removed or scoped again, "narrowed".
+ */
+function permissionChanges(a: PermissionsPlan | null, b: PermissionsPlan | null): string[] {
+  if (b === null) return [];
+  if (a === null) {
+    const n = (ps: readonly PermissionPlan[]) => `${ps.length} action${ps.length === 1 ? "" : "s"}`;
+    return [`post-deploy permissions listed for the first time (the base plan predates them): apply policy ${n(b.apply)}, read-only policy ${n(b.readOnly)}`];
+  }
+  const out: string[] = [];
+  const policyName = (p: PermissionsPlan["policies"]) => (p === null ? null : `${p.apply.name}, ${p.readOnly.name}`);
+  if (a.policies === null && b.policies !== null) out.push(`CAM policies now declared: ${policyName(b.policies)}`);
+  else if (a.policies !== null && b.policies === null) out.push(`CAM policies no longer declared (${policyName(a.policies)})`);
+  for (const [label, x, y] of [
+    ["apply policy", a.apply, b.apply],
+    ["read-only policy", a.readOnly, b.readOnly],
+  ] as const) {
+    for (const p of y) {
+      const before = x.find((q) => q.action === p.action);
+      if (before === undefined) out.push(`${label} widened: + ${p.action} on ${p.resource}`);
+      else if (before.resource !== p.resource) {
+        const wider = p.resource === "*" ? "widened" : before.resource === "*" ? "narrowed" : "changed";
+        out.push(`${label} ${wider}: ${p.action} on ${before.resource} → ${p.resource}`);
+      }
+    }
+    for (const p of x) if (!y.some((q) => q.action === p.action)) out.push(`${label} narrowed: - ${p.action}`);
+    const pa = label === "apply policy" ? a.policies?.apply : a.policies?.readOnly;
+    const pb = label === "apply policy" ? b.policies?.apply : b.policies?.readOnly;
+    if (pa !== undefined && pb !== undefined) {
+      if (pa.name !== pb.name) out.push(`${label} renamed ${pa.name} → ${pb.name}`);
+      for (const t of pb.attachedTo) if (!pa.attachedTo.includes(t)) out.push(`${label} now attached to ${t}`);
+      for (const t of pa.attachedTo) if (!pb.attachedTo.includes(t)) out.push(`${label} no longer attached to ${t}`);
+    }
+  }
   return out;
 }
 

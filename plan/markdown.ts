@@ -91,6 +91,7 @@ function appSection(env: EnvironmentPlan, app: AppPlan): string[] {
     }
     out.push("");
   }
+  out.push(...permissionsSection(app));
   if (app.estimatedCost.status === "estimated") {
     const c = app.estimatedCost;
     out.push("<details><summary>Estimate notes</summary>", "");
@@ -99,6 +100,35 @@ function appSection(env: EnvironmentPlan, app: AppPlan): string[] {
     for (const note of c.notes) out.push(`- ${escapeText(note)}`);
     out.push("", "</details>", "");
   }
+  return out;
+}
+
+/** The CAM permissions of the post-deploy step: what each policy allows, on what, and why `*` where it is. */
+function permissionsSection(app: AppPlan): string[] {
+  const p = app.permissions;
+  if (p === null) return [];
+  const out = ["Post-deploy permissions (CAM):", ""];
+  const attached = (d: { name: string; attachedTo: readonly string[] }) => `\`${d.name}\`${d.attachedTo.length > 0 ? ` (attached to ${d.attachedTo.join(", ")})` : " (not attached)"}`;
+  out.push(
+    p.policies === null
+      ? "- not declared as CAM policies: `accessPolicies` on the LiveRecording declares them"
+      : `- declared as CAM policies ${attached(p.policies.apply)} and ${attached(p.policies.readOnly)}`,
+    "",
+  );
+  const rows = [...p.apply.map((x) => ["apply", x] as const), ...p.readOnly.map((x) => ["read-only (plan, check)", x] as const)];
+  if (rows.length > 0) {
+    out.push("| Policy | Action | Access | Resource | Why |", "|---|---|---|---|---|");
+    for (const [policy, x] of rows) {
+      const why = x.anyResourceReason !== null ? `\`*\`: ${x.anyResourceReason}` : x.purpose;
+      out.push(`| ${policy} | \`${x.action}\` | ${x.access} | \`${escapeCell(x.resource)}\` | ${escapeCell(why)} |`);
+    }
+    out.push("");
+  } else {
+    out.push("The post-deploy step calls no Cloud API action that CAM governs for this declaration.", "");
+  }
+  for (const n of p.notGranted) out.push(`- not in the policies: \`${n.action}\`: ${escapeText(n.reason)}`);
+  for (const o of p.outsideCam) out.push(`- outside CAM: ${escapeText(o)}`);
+  out.push("");
   return out;
 }
 

@@ -14,8 +14,9 @@ export const RECORDING_PLAN_SCHEMA = "trtc-live-recording/recording-plan";
 /**
  * 2: Live's recording behaviour is one fixed, plan-wide statement (`liveRecording`), no longer per-app settings; rooms
  * say how they are created and carry a caveat; the cost is a range with its basis and the double-recording cost.
+ * 3: each app lists the CAM permissions its post-deploy step needs (`permissions`).
  */
-export const RECORDING_PLAN_VERSION = 2;
+export const RECORDING_PLAN_VERSION = 3;
 
 const retention = z.union([z.object({ days: z.number().int().positive() }).strict(), z.object({ forever: z.literal(true) }).strict()]);
 
@@ -162,6 +163,45 @@ const estimatedCost = z
   })
   .strict();
 
+/** One action a post-deploy policy allows. */
+const permission = z
+  .object({
+    /** `<service>:<Action>`, e.g. `vod:SearchMedia`. */
+    action: z.string(),
+    access: z.enum(["read", "write"]),
+    /** What the statement names: the VOD sub-application (`qcs::vod:::subAppId/...`) or `*`. */
+    resource: z.string(),
+    /** Why the statement names `*` (CAM documents no resource-level permission for it, ...); null when scoped. */
+    anyResourceReason: z.string().nullable(),
+    /** Which step calls it, and for what. */
+    purpose: z.string(),
+  })
+  .strict();
+
+const declaredPolicy = z
+  .object({
+    name: z.string(),
+    /** `CAM user <name>`, `CAM role <id>`: the existing identities it is attached to. */
+    attachedTo: z.array(z.string()),
+  })
+  .strict();
+
+/** The CAM permissions the post-deploy step needs for this app, derived from the action table (lib/cloud-actions.ts). */
+const permissions = z
+  .object({
+    /** The CAM policies the stack declares with them (`accessPolicies`), null when it declares none. */
+    policies: z.object({ apply: declaredPolicy, readOnly: declaredPolicy }).strict().nullable(),
+    /** What `post-deploy apply` calls. */
+    apply: z.array(permission),
+    /** What `post-deploy plan` and `check` call. */
+    readOnly: z.array(permission),
+    /** Actions the step calls that need no grant, with the documented reason. */
+    notGranted: z.array(z.object({ action: z.string(), reason: z.string() }).strict()),
+    /** What the step does outside CAM (Live REST API, console-only settings). */
+    outsideCam: z.array(z.string()),
+  })
+  .strict();
+
 const notEstimatedCost = z.object({ status: z.literal("not-estimated"), reason: z.string() }).strict();
 
 const recordingPlanApp = z
@@ -180,6 +220,8 @@ const recordingPlanApp = z
     rooms: z.array(room),
     findings: z.array(finding),
     estimatedCost: z.discriminatedUnion("status", [estimatedCost, notEstimatedCost]),
+    /** Null only in a plan read from version 1 or 2, which did not list them. */
+    permissions: permissions.nullable(),
   })
   .strict();
 
@@ -230,6 +272,8 @@ export type EstimatedCost = z.infer<typeof estimatedCost>;
 export type PricingPlan = z.infer<typeof pricing>;
 export type LiveRecordingPlan = z.infer<typeof liveRecording>;
 export type CnyRange = z.infer<typeof cnyRange>;
+export type PermissionsPlan = z.infer<typeof permissions>;
+export type PermissionPlan = z.infer<typeof permission>;
 
 /**
  * Reads a version 1 plan (what the base branch of the first pull request after the upgrade writes) as version 2, so
@@ -242,7 +286,7 @@ function upgradeV1(json: Record<string, unknown>): Record<string, unknown> {
   const environments = json.environments;
   return {
     ...json,
-    version: RECORDING_PLAN_VERSION,
+    version: 2,
     liveRecording: { configurable: false, format: "MP4", maxFileDurationMinutes: 1440, resumeWaitSeconds: 30, facts: [], consoleNotes: [] },
     environments: Array.isArray(environments)
       ? environments.map((env: Record<string, unknown>) => ({
@@ -273,9 +317,25 @@ function upgradeV1(json: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
+/** Reads a version 2 plan as version 3: it listed no permissions (null), so the comparison says they are new. */
+function upgradeV2(json: Record<string, unknown>): Record<string, unknown> {
+  const environments = json.environments;
+  return {
+    ...json,
+    version: RECORDING_PLAN_VERSION,
+    environments: Array.isArray(environments)
+      ? environments.map((env: Record<string, unknown>) => ({
+          ...env,
+          apps: Array.isArray(env?.apps) ? (env.apps as Array<Record<string, unknown>>).map((app) => ({ ...app, permissions: null })) : env?.apps,
+        }))
+      : environments,
+  };
+}
+
 /**
  * Checks a parsed JSON value against the plan schema; the error names `source` and lists every problem with its JSON
- * path. A version 1 plan is read as version 2 (`upgradeV1`); any other version is rejected with both versions named.
+ * path. A version 1 plan is read as version 2 (`upgradeV1`), a version 2 plan as version 3 (`upgradeV2`); any other
+ * version is rejected with the versions this tool reads.
  */
 export function parseRecordingPlan(json: unknown, source = "recording plan"): RecordingPlan {
   if (json !== null && typeof json === "object" && !Array.isArray(json)) {
@@ -283,9 +343,10 @@ export function parseRecordingPlan(json: unknown, source = "recording plan"): Re
     if (schema !== RECORDING_PLAN_SCHEMA) {
       throw new Error(`${source} is not a recording plan: "schema" is ${JSON.stringify(schema)}, expected "${RECORDING_PLAN_SCHEMA}"`);
     }
-    if (version === 1) json = upgradeV1(json as Record<string, unknown>);
+    if (version === 1) json = upgradeV2(upgradeV1(json as Record<string, unknown>));
+    else if (version === 2) json = upgradeV2(json as Record<string, unknown>);
     else if (version !== RECORDING_PLAN_VERSION) {
-      throw new Error(`${source} is a version ${JSON.stringify(version)} recording plan; this tool reads versions 1 and ${RECORDING_PLAN_VERSION}`);
+      throw new Error(`${source} is a version ${JSON.stringify(version)} recording plan; this tool reads versions 1, 2 and ${RECORDING_PLAN_VERSION}`);
     }
   }
   const result = recordingPlanSchema.safeParse(json);

@@ -1,7 +1,8 @@
 /**
  * The Tencent Cloud API 3.0 calls the post-deploy step makes, and nothing else: a small typed interface over the
- * official `tencentcloud-sdk-nodejs` clients, each call sent through the {@link Transport} (client-side rate limit,
- * retries with backoff, counted as a read or a write).
+ * official `tencentcloud-sdk-nodejs` clients. Every call goes through its row of the action table
+ * (lib/cloud-actions.ts: an action that has no post-deploy row cannot be called, and whether it is a read or a write
+ * comes from the row) and through the {@link Transport} (client-side rate limit, retries with backoff, counted).
  *
  * VOD (2018-07-17): DescribeSubAppIds, DescribeEventConfig, SearchMedia (reads) and ModifyEventConfig with `SubAppId`
  * and `SignKey` only (the one VOD write: everything else about the sub-application and its event configuration is
@@ -12,10 +13,11 @@ import * as https from "https";
 import { trtc } from "tencentcloud-sdk-nodejs/tencentcloud/services/trtc";
 import { vod } from "tencentcloud-sdk-nodejs/tencentcloud/services/vod";
 import type { ClientConfig } from "tencentcloud-sdk-nodejs/tencentcloud/common/interface";
+import { CLOUD_ACTIONS, PostDeployActionKey } from "../lib/cloud-actions";
 import { loopbackAgent } from "../lib/loopback";
 import { isLoopbackUrl } from "../lib/urls";
 import type { CloudCredential } from "./credentials";
-import type { Transport } from "./transport";
+import type { CallOptions, Transport } from "./transport";
 
 /** A VOD sub-application as DescribeSubAppIds returns it. */
 export interface SubAppInfo {
@@ -165,6 +167,18 @@ function tagMap(tags: readonly { TagKey?: string; TagValue?: string }[] | undefi
   return out;
 }
 
+/** The SDK clients, by service. */
+interface SdkClients {
+  readonly vod: VodClient;
+  readonly trtc: TrtcClient;
+}
+type Row<K extends PostDeployActionKey> = (typeof CLOUD_ACTIONS)[K];
+/** The SDK method of a row: `client[row.action]` of `row.service`'s client. */
+type ServiceOf<K extends PostDeployActionKey> = Row<K>["service"] & keyof SdkClients;
+type SdkMethod<K extends PostDeployActionKey> = Row<K>["action"] extends keyof SdkClients[ServiceOf<K>] ? SdkClients[ServiceOf<K>][Row<K>["action"]] : never;
+type RequestOf<K extends PostDeployActionKey> = SdkMethod<K> extends (req: infer R, ...rest: never[]) => unknown ? R : never;
+type ResponseOf<K extends PostDeployActionKey> = SdkMethod<K> extends (...args: never[]) => Promise<infer R> ? R : never;
+
 /** The {@link CloudApi} over tencentcloud-sdk-nodejs. */
 export class SdkCloudApi implements CloudApi {
   private readonly vod: VodClient;
@@ -180,8 +194,16 @@ export class SdkCloudApi implements CloudApi {
     this.trtc = new trtc.v20190722.Client(clientConfig("trtc", credential, USAGE_REGION, opts));
   }
 
+  /** Sends the action of a post-deploy row of the action table: the only way this class calls the SDK. */
+  private send<K extends PostDeployActionKey>(key: K, request: RequestOf<K>, opts?: CallOptions): Promise<ResponseOf<K>> {
+    const row = CLOUD_ACTIONS[key];
+    const client = row.service === "vod" ? this.vod : this.trtc;
+    const method = (client as unknown as Record<string, (req: unknown) => Promise<ResponseOf<K>>>)[row.action];
+    return this.transport.call(row.service, row.action, row.access === "write", () => method.call(client, request), opts);
+  }
+
   public async listSubApps(offset: number, limit: number): Promise<{ totalCount: number; items: SubAppInfo[] }> {
-    const res = await this.transport.call("vod", "DescribeSubAppIds", false, () => this.vod.DescribeSubAppIds({ Offset: offset, Limit: limit }));
+    const res = await this.send("vod:DescribeSubAppIds", { Offset: offset, Limit: limit });
     const items = (res.SubAppIdInfoSet ?? []).map((a) => ({
       subAppId: a.SubAppId ?? 0,
       name: a.SubAppIdName ?? a.Name ?? "",
@@ -193,7 +215,7 @@ export class SdkCloudApi implements CloudApi {
   }
 
   public async describeEventConfig(subAppId: number): Promise<EventConfig> {
-    const r = await this.transport.call("vod", "DescribeEventConfig", false, () => this.vod.DescribeEventConfig({ SubAppId: subAppId }));
+    const r = await this.send("vod:DescribeEventConfig", { SubAppId: subAppId });
     return {
       mode: r.Mode ?? "",
       notificationUrl: r.NotificationUrl ?? "",
@@ -204,25 +226,21 @@ export class SdkCloudApi implements CloudApi {
   }
 
   public async setEventSignKey(subAppId: number, signKey: string): Promise<void> {
-    await this.transport.call("vod", "ModifyEventConfig", true, () => this.vod.ModifyEventConfig({ SubAppId: subAppId, SignKey: signKey }), {
-      carriesSecret: true,
-    });
+    await this.send("vod:ModifyEventConfig", { SubAppId: subAppId, SignKey: signKey }, { carriesSecret: true });
   }
 
   public async searchRecordings(s: RecordingSearch): Promise<RecordingPage> {
     const createTime = s.createdAfter !== undefined || s.createdBefore !== undefined ? { After: s.createdAfter, Before: s.createdBefore } : undefined;
-    const r = await this.transport.call("vod", "SearchMedia", false, () =>
-      this.vod.SearchMedia({
-        SubAppId: s.subAppId,
-        SourceTypes: ["TrtcRecord"],
-        TrtcSdkAppIds: [s.sdkAppId],
-        ...(createTime ? { CreateTime: createTime } : {}),
-        Filters: ["basicInfo", "metaData"],
-        Sort: { Field: "CreateTime", Order: "Asc" },
-        Offset: s.offset,
-        Limit: s.limit,
-      }),
-    );
+    const r = await this.send("vod:SearchMedia", {
+      SubAppId: s.subAppId,
+      SourceTypes: ["TrtcRecord"],
+      TrtcSdkAppIds: [s.sdkAppId],
+      ...(createTime ? { CreateTime: createTime } : {}),
+      Filters: ["basicInfo", "metaData"],
+      Sort: { Field: "CreateTime", Order: "Asc" },
+      Offset: s.offset,
+      Limit: s.limit,
+    });
     const items: RecordingMedia[] = (r.MediaInfoSet ?? []).map((m) => {
       const b = m.BasicInfo;
       const trtcInfo = b?.SourceInfo?.TrtcRecordInfo;
@@ -241,14 +259,12 @@ export class SdkCloudApi implements CloudApi {
   }
 
   public async describeRecordingUsage(q: UsageQuery): Promise<RecordingUsage> {
-    const r = await this.transport.call("trtc", "DescribeRecordingUsage", false, () =>
-      this.trtc.DescribeRecordingUsage({
-        StartTime: q.startDate,
-        EndTime: q.endDate,
-        MixType: q.mixType,
-        ...(q.sdkAppId !== undefined ? { SdkAppId: q.sdkAppId } : {}),
-      }),
-    );
+    const r = await this.send("trtc:DescribeRecordingUsage", {
+      StartTime: q.startDate,
+      EndTime: q.endDate,
+      MixType: q.mixType,
+      ...(q.sdkAppId !== undefined ? { SdkAppId: q.sdkAppId } : {}),
+    });
     return {
       usageKeys: [...(r.UsageKey ?? [])],
       points: (r.UsageList ?? []).map((p) => ({ timestampSeconds: Number(p.TimeStampKey ?? 0), minutes: [...(p.UsageValue ?? [])] })),

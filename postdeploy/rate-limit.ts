@@ -1,40 +1,22 @@
 /**
  * Client-side rate limits at the documented per-action rates, so the step stays under Tencent's limits instead of
- * learning them from `RequestLimitExceeded`. One token bucket per action; callers await a slot.
+ * learning them from `RequestLimitExceeded`. One token bucket per action; callers await a slot. The rates come from
+ * the one action table (lib/cloud-actions.ts), which the emulator enforces too.
  */
+import { DEFAULT_RATE, documentedRates } from "../lib/cloud-actions";
 
-/** Documented requests per second, per action (Tencent Cloud API docs; see README "Reliability"). */
-export const DOCUMENTED_RATES: Readonly<Record<string, number>> = {
-  // VOD
-  CreateSubAppId: 20,
-  ModifySubAppIdInfo: 100,
-  ModifySubAppIdStatus: 100,
-  ModifyEventConfig: 20,
-  // TRTC
-  CreateCloudRecording: 20,
-  DescribeCloudRecording: 20,
-  DeleteCloudRecording: 20,
-  DescribeRecordingUsage: 5,
-  // CAM ("A maximum of 10 requests can be initiated per second for this API")
-  CreatePolicy: 10,
-  // Live REST (live_config/*, get_room_info, ...)
-  "live_config/set_callback": 200,
-  "live_config/update_callback": 200,
-  "live_config/get_callback": 200,
-  "live_config/delete_callback": 200,
-  "live_config/set_callback_token": 200,
-  "live_config/get_callback_token": 200,
-  "live_config/delete_callback_token": 200,
-};
+export { DEFAULT_RATE } from "../lib/cloud-actions";
 
-/**
- * Rate for actions whose limit the reference does not state (DescribeSubAppIds, DescribeEventConfig, SearchMedia,
- * ModifyMediaInfo...): 20 per second, the most common VOD limit; an assumption, stated as such.
- */
-export const DEFAULT_RATE = 20;
+/** The documented rates, by `<service>:<Action>` (`live:*` for every Live REST command): a view of the action table. */
+export const DOCUMENTED_RATES: Readonly<Record<string, number>> = documentedRates();
 
 export interface RateLimiterOptions {
+  /**
+   * Requests per second by `<service>:<Action>` (or `<service>:*`), instead of the documented ones (tests, benchmarks).
+   * @default - the action table's documented rates
+   */
   readonly rates?: Readonly<Record<string, number>>;
+  /** Rate of an action the rates do not name. @default DEFAULT_RATE (20/s, an assumption) */
   readonly defaultRate?: number;
   /** Clock in ms. @default Date.now */
   readonly now?: () => number;
@@ -43,28 +25,31 @@ export interface RateLimiterOptions {
 
 export class RateLimiter {
   private readonly next = new Map<string, number>();
-  private readonly rates: Readonly<Record<string, number>>;
+  private readonly rates: Readonly<Record<string, number>> | undefined;
   private readonly defaultRate: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(opts: RateLimiterOptions = {}) {
-    this.rates = opts.rates ?? DOCUMENTED_RATES;
+    this.rates = opts.rates;
     this.defaultRate = opts.defaultRate ?? DEFAULT_RATE;
     this.now = opts.now ?? Date.now;
     this.sleep = opts.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  public rateOf(action: string): number {
-    return this.rates[action] ?? this.defaultRate;
+  /** Requests per second for `<service>:<Action>`. */
+  public rateOf(service: string, action: string): number {
+    const rates = this.rates ?? DOCUMENTED_RATES;
+    return rates[`${service}:${action}`] ?? rates[`${service}:*`] ?? this.defaultRate;
   }
 
-  /** Resolves when a request of `action` may be sent: evenly spaced at the action's rate. */
-  public async acquire(action: string): Promise<void> {
-    const interval = 1000 / this.rateOf(action);
+  /** Resolves when a request of `<service>:<Action>` may be sent: evenly spaced at the action's rate. */
+  public async acquire(service: string, action: string): Promise<void> {
+    const key = `${service}:${action}`;
+    const interval = 1000 / this.rateOf(service, action);
     const now = this.now();
-    const slot = Math.max(now, this.next.get(action) ?? 0);
-    this.next.set(action, slot + interval);
+    const slot = Math.max(now, this.next.get(key) ?? 0);
+    this.next.set(key, slot + interval);
     if (slot > now) await this.sleep(slot - now);
   }
 }

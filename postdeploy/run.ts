@@ -11,6 +11,7 @@ import { EXIT, ExitCode } from "./exit-codes";
 import type { ResolvedApp } from "./inputs";
 import type { LiveRestApi } from "./live-rest";
 import { AppLock, LockedError, lockApp } from "./lock";
+import { PermissionDeniedError } from "./permission-error";
 import type { ConsoleDriver } from "./console-driver";
 import type { CloudApi } from "./cloud";
 import type { StateStore } from "./state-store";
@@ -151,6 +152,7 @@ function appOutcome(steps: readonly StepReport[], mode: Mode): { status: AppStat
 }
 
 function failedStepReport(step: Step, err: unknown): StepReport {
+  if (err instanceof PermissionDeniedError) return { id: step.id, title: step.title, status: "failed", current: null, desired: null, detail: [err.message] };
   const { reason } = classifyError(err);
   const message = (err as { message?: unknown })?.message;
   const text = typeof message === "string" && message !== reason ? `${reason}: ${message.slice(0, 300)}` : reason;
@@ -317,7 +319,12 @@ async function finishUsage(
     reports = await screenUsage(cloud, waiting.map((p) => p.usageFollowUp!), prefetched);
   } catch (err) {
     const { reason } = classifyError(err);
-    reports = waiting.map((p) => p.usageFollowUp!.finish(null, `usage not compared: DescribeRecordingUsage failed (${reason}); the verdict stands on the files alone`));
+    // A missing permission is the credentials' configuration, not a passing fault: the check fails, naming it.
+    reports = waiting.map((p) =>
+      err instanceof PermissionDeniedError
+        ? failedStepReport(conflictCheckStep, err)
+        : p.usageFollowUp!.finish(null, `usage not compared: DescribeRecordingUsage failed (${reason}); the verdict stands on the files alone`),
+    );
   }
   waiting.forEach((p, i) => {
     const at = p.steps.findIndex((s) => s.id === "conflict-check");
@@ -351,8 +358,9 @@ async function runSteps(opts: RunOptions): Promise<RunReport> {
   // second it is the slowest read of the step.
   const now = (opts.now ?? (() => new Date()))().getTime();
   const screenSince = Math.floor((now - opts.options.evidenceDays * 86400000) / 1000) * 1000;
+  // Only when some app has a VOD application: the conflict check runs only then (and the action table says so).
   const prefetched =
-    opts.apps.length > 0 && (opts.steps ?? ALL_STEPS).includes(conflictCheckStep)
+    opts.apps.some((a) => a.app.vodApplication !== null) && (opts.steps ?? ALL_STEPS).includes(conflictCheckStep)
       ? usageMinutes(runCloud, undefined, screenSince, now - opts.options.usageSettleMinutes * 60000)
       : undefined;
   // Its failure is handled where it is awaited (finishUsage); until then it must not count as unhandled.

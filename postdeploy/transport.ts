@@ -1,3 +1,4 @@
+import { PermissionDeniedError, isCamRefusal } from "./permission-error";
 import { RateLimiter } from "./rate-limit";
 import { RetryOptions, classifyError, withRetry } from "./retry";
 
@@ -83,7 +84,10 @@ function codeOf(err: unknown): string {
   return e.retryable === false ? "error without a code" : "network error";
 }
 
-/** Sends every API call through the rate limiter, with retries, and records it. */
+/**
+ * Sends every API call through the rate limiter, with retries, and records it. A refusal by CAM becomes a
+ * {@link PermissionDeniedError} (never retried: withRetry does not retry `AuthFailure.*` or `UnauthorizedOperation`).
+ */
 export class Transport {
   public readonly limiter: RateLimiter;
   public readonly recorder: CallRecorder;
@@ -105,7 +109,7 @@ export class Transport {
       const result = await withRetry(
         async () => {
           attempts++;
-          await this.limiter.acquire(action);
+          await this.limiter.acquire(service, action);
           try {
             return await send();
           } catch (err) {
@@ -127,6 +131,8 @@ export class Transport {
       lastError = err;
       const outcome = said(classifyError(err).reason);
       this.recorder.add({ service, action, write, outcome, attempts });
+      // A refusal by CAM names the missing permission (its action and resource), never the request.
+      if (isCamRefusal(err)) throw new PermissionDeniedError(service, action, err);
       throw opts.carriesSecret ? new SecretRequestError(service, action, outcome) : err;
     }
   }

@@ -1,13 +1,6 @@
 import { liveRecordedRooms } from "../lib/desired-state";
-import { GLOBAL_AUTO_RECORDING_OFF_STOPS } from "../lib/global-auto-recording";
+import { GLOBAL_AUTO_RECORDING_ALSO_RECORDS, GLOBAL_AUTO_RECORDING_OFF_STOPS } from "../lib/global-auto-recording";
 import { Rule } from "./rule";
-
-/**
- * What Global Auto-Recording records besides the Live rooms (guide: every TRTC room of the SDKAppID), for the explanation;
- * what turning it off stops is said once, in lib/global-auto-recording.ts.
- */
-export const GLOBAL_AUTO_RECORDING_ALSO_RECORDS =
-  "every TRTC room of the SDKAppID: TUICallKit calls, TUIRoomKit conferences, plain TRTC SDK rooms and voice rooms";
 
 /** Global Auto-Recording declared on while Live records at least one declared room of the same SDKAppID. */
 export const DoubleRecording: Rule = {

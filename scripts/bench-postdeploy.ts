@@ -12,7 +12,7 @@ import { EmulatorAdminClient } from "../emulator/admin-client";
 import { sdkClientConfig } from "../emulator/client";
 import { synth } from "../main";
 import { runPostDeployCli } from "../postdeploy/command";
-import { DEFAULT_RATE, DOCUMENTED_RATES } from "../postdeploy/rate-limit";
+import { documentedRate } from "../lib/cloud-actions";
 import type { CallCounts, RunReport } from "../postdeploy/run";
 import { environmentsFor } from "./bench-fixtures";
 import { terraformApplyStandIn } from "./terraform-standin";
@@ -56,7 +56,7 @@ export function rateLimitBound(calls: CallCounts): { seconds: number; action: st
     const [service, ...rest] = key.split(".");
     if (service === "console") continue;
     const action = rest.join(".");
-    const seconds = Math.max(0, count - 1) / (DOCUMENTED_RATES[action] ?? DEFAULT_RATE);
+    const seconds = Math.max(0, count - 1) / documentedRate(service, action);
     if (seconds > best.seconds) best = { seconds, action: key };
   }
   return best;

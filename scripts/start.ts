@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole flow, offline, against the local emulator, in numbered phases:
- * emulator -> synth -> (stand-in for) terraform apply -> post-deploy plan/apply -> terraform plan shows no change ->
+ * emulator -> synth -> (stand-in for) terraform apply, CAM policies included -> post-deploy plan/apply as the
+ * least-privileged CAM users the policies are attached to (CAM enforcement on) -> terraform plan shows no change ->
  * Global Auto-Recording turned back on -> check catches the double recording -> apply turns it off -> turned on again,
  * now also recording karaoke rooms Live does not record -> apply refuses (exit 4) -> the declaration accepts stopping
  * them -> apply turns it off -> clean check -> a second apply writes nothing -> terraform plan shows no change.
@@ -10,11 +11,17 @@
  * time after the previous one. Rooms are decided when they are created, from the console as it was then, so each round
  * of sessions starts after the console change it depends on (checked: the demo stops if a room was decided earlier).
  *
+ * Every post-deploy run signs with the key of a CAM user that has nothing but the generated policy: `apply` as
+ * ci-post-deploy (the apply policies), `plan` and `check` as ci-post-deploy-check (the read-only policies). Terraform
+ * (the stand-in) runs as the root account: it creates the policies.
+ *
  * Everything it sets up is fake (emulator credentials, demo keys); no secret is printed.
  */
 import * as path from "path";
 import { rmSync } from "fs";
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, SessionReport, sdkClientConfig, startEmulator } from "../emulator";
+import { cam } from "tencentcloud-sdk-nodejs/tencentcloud/services/cam";
+import { CreatedCamUser, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, SessionReport, sdkClientConfig, startEmulator } from "../emulator";
+import { postDeployActions } from "../lib/cloud-actions";
 import { DESIRED_STATE_FILE, readDesiredStateFile } from "../lib/desired-state";
 import { ENVIRONMENTS, synth } from "../main";
 import { runPostDeployCli } from "../postdeploy/command";
@@ -24,6 +31,9 @@ import type { RunReport } from "../postdeploy/run";
 import type { EnvironmentConfig } from "../stacks";
 import { TerraformStandIn } from "./terraform-standin";
 
+/** The CAM users main.ts attaches the policies to (created first, as in the CAM console). */
+const APPLY_USER = "ci-post-deploy";
+const CHECK_USER = "ci-post-deploy-check";
 const STAGING = 1400000001;
 const PRODUCTION = 1400000002;
 /** Demo keys. Clearly fake; registered in the emulator and exported to this process only. */
@@ -148,13 +158,17 @@ async function main(): Promise<void> {
   // The documented rates are per account: the demo's back-to-back runs share one client-side limiter.
   const limiter = new RateLimiter();
 
+  const users: Record<string, CreatedCamUser> = {};
   const postDeploy = async (name: string, args: string[], common: readonly string[]): Promise<Pd> => {
     let text = "";
     let report: RunReport | undefined;
     const t0 = Date.now();
+    // apply as the user with the apply policies; plan and check as the one with the read-only policies.
+    const user = users[args[0] === "apply" ? APPLY_USER : CHECK_USER];
+    const env = { ...process.env, TENCENTCLOUD_SECRET_ID: user.secretId, TENCENTCLOUD_SECRET_KEY: user.secretKey };
     const code = await runPostDeployCli(
       [...args, ...common],
-      { stdout: (t) => void (text += t), stderr: (t) => void (text += t), env: process.env },
+      { stdout: (t) => void (text += t), stderr: (t) => void (text += t), env },
       { onReport: (r) => (report = r), now: () => clock.now(), limiter },
     );
     const r = { code, text, report, ms: Date.now() - t0 };
@@ -172,13 +186,17 @@ async function main(): Promise<void> {
     now: () => startMs,
     // The example's callback URLs are https://hooks...example.com: the emulator calls only loopback URLs by default.
     callbackTimeoutMs: 1000,
+    // Every CAM user's VOD, TRTC and CAM call must be allowed by its attached policies.
+    camEnforcement: true,
   });
   try {
     await emu.admin.setConsoleState(STAGING, { globalAutoRecording: { enabled: true } });
+    for (const name of [APPLY_USER, CHECK_USER]) users[name] = await emu.cam.createUser({ name, remark: "post-deploy in CI" });
     out(`  listening on ${emu.url}; TRTC apps ${STAGING} (staging) and ${PRODUCTION} (production); emulator clock ${clock.now().toISOString()}, moved by the demo only`);
     out(`  console as found: Global Auto-Recording is ON for staging (main.ts declares it "off"); no recording yet`);
     for (const [k, v] of Object.entries(DEMO_ENV)) process.env[k] = v;
     out(`  demo credentials and callback keys exported to this process (fake values, never printed): ${Object.keys(DEMO_ENV).join(", ")}`);
+    out(`  CAM users ${APPLY_USER} and ${CHECK_USER} created (no policy yet; their keys are used, never printed); CAM enforcement on`);
 
     heading("Synthesize (cdktf synth)");
     synth(ENVIRONMENTS, outdir);
@@ -194,11 +212,21 @@ async function main(): Promise<void> {
     rmSync(standInState, { recursive: true, force: true });
     rmSync(stateDir, { recursive: true, force: true });
     const calls: string[] = [];
-    const standIn = new TerraformStandIn({ synthDir: outdir, stateDir: standInState, clientConfig: () => sdkClientConfig(emu!, "vod"), log: (l) => calls.push(l) });
-    out("  what provider 1.82.101 does for the two resources (read from its Go code), sent to the emulator; state kept per stack:");
+    const standIn = new TerraformStandIn({
+      synthDir: outdir,
+      stateDir: standInState,
+      clientConfig: (service) => sdkClientConfig(emu!, service as "vod" | "cam"),
+      log: (l) => calls.push(l),
+    });
+    out("  what provider 1.82.101 does for its VOD and CAM resources (read from its Go code; without its 10 s waits), sent to the emulator");
+    out("  as the root account; state kept per stack:");
     await standIn.apply(outputsFile);
-    for (const c of calls.filter((l) => !/Describe/.test(l))) out(`    ${c}`);
+    for (const c of calls.filter((l) => !/(Describe|GetPolicy|GetUser|ListAttached)/.test(l))) out(`    ${c}`);
     out(`  outputs written as cdktf deploy --outputs-file does: ${path.relative(process.cwd(), outputsFile)}`);
+
+    heading("The post-deploy step's CAM policies, as deployed (derived from the one action table; nothing else granted)");
+    await showPolicies(emu);
+    out(`  every post-deploy run below signs as ${APPLY_USER} (apply) or ${CHECK_USER} (plan, check), with CAM enforcement on`);
     const common = ["--synth-dir", outdir, "--outputs-file", outputsFile, "--endpoint", emu.url, "--console-driver", "emulator", "--state-dir", stateDir, "--evidence-days", "1", "--quiet"];
 
     heading("post-deploy plan (dry run: every step, current -> desired)");
@@ -305,11 +333,33 @@ async function main(): Promise<void> {
       `  ${ok ? "As expected" : "UNEXPECTED"}: plan 2, apply 0, terraform plan no changes, check 3 (conflict caught), fix 0, refusal 4, accepted 0, ` +
         "check 0, second apply 0 with 0 writes, terraform plan no changes.",
     );
+    const calledAs = `post-deploy ran as CAM users ${APPLY_USER} (apply) and ${CHECK_USER} (plan, check), allowed only by the generated policies`;
+    out(`  ${calledAs}; ${runs.every(([, r]) => !/missing CAM permission/.test(r.text)) ? "no call was refused" : "SOME CALLS WERE REFUSED"}.`);
     out(`  Wall time ${((Date.now() - started) / 1000).toFixed(1)} s. Against a real account: npm run deploy (cdktf deploy + post-deploy apply), see README.`);
     if (!ok) process.exitCode = 1;
   } finally {
     await emu.stop();
   }
+}
+
+/** Each deployed policy of the demo: name, attachments, and its statements in one line each. */
+async function showPolicies(emu: Emulator): Promise<void> {
+  const client = new cam.v20190116.Client(sdkClientConfig(emu, "cam"));
+  const users = await emu.cam.listUsers();
+  const listed = await client.ListPolicies({ Rp: 200, Scope: "Local" });
+  for (const p of listed.List ?? []) {
+    const policy = await client.GetPolicy({ PolicyId: Number(p.PolicyId) });
+    const attached: string[] = [];
+    for (const u of users) {
+      const a = await client.ListAttachedUserPolicies({ TargetUin: u.uin, Rp: 200 });
+      if ((a.List ?? []).some((x) => x.PolicyId === p.PolicyId)) attached.push(`CAM user ${u.name}`);
+    }
+    out(`  ${p.PolicyName} (PolicyId ${p.PolicyId}), attached to ${attached.join(", ") || "nobody"}:`);
+    const doc = JSON.parse(policy.PolicyDocument ?? "{}") as { statement?: Array<{ effect: string; action: string[]; resource: string[] }> };
+    for (const st of doc.statement ?? []) out(`    ${st.effect} ${st.action.join(", ")} on ${st.resource.join(", ")}`);
+  }
+  const ungranted = postDeployActions().filter(([, row]) => row.postDeploy.cam.kind === "no-grant-needed").map(([key]) => key);
+  out(`  not in them: ${ungranted.join(", ")} (documented as needing no grant); outside CAM: the Live REST API (UserSig) and the console settings`);
 }
 
 main().catch((err: unknown) => {

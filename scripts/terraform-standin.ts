@@ -3,8 +3,9 @@
  *
  * The tencentcloud provider cannot be downloaded here, so this reads the synthesized `cdk.tf.json` of each stack and
  * does what provider 1.82.101 does for the resource types it has a handler for (tencentcloud_vod_sub_application,
- * tencentcloud_vod_event_config: the same API calls, sent to the emulator), with a state file per stack. See
- * engine.ts for the plan/apply cycle and handlers/ for each resource type.
+ * tencentcloud_vod_event_config, tencentcloud_cam_policy, tencentcloud_cam_user_policy_attachment,
+ * tencentcloud_cam_role_policy_attachment: the same API calls, sent to the emulator), with a state file per stack.
+ * See engine.ts for the plan/apply cycle and handlers/ for each resource type.
  */
 import type { ClientConfig } from "tencentcloud-sdk-nodejs/tencentcloud/common/interface";
 import { TerraformStandIn } from "./terraform-standin/engine";
@@ -24,18 +25,24 @@ export interface StandInResult {
 }
 
 /**
- * `terraform apply` over every stack of `synthDir` with VOD calls sent through `vodConfig`; writes `outputsFile` when
- * given. The state is kept in `stateDir` (default `<synthDir>/.terraform-standin`), so a second call changes only
- * what differs.
+ * `terraform apply` over every stack of `synthDir` with calls sent through `clientConfig` (per service; a single
+ * configuration serves VOD only); writes `outputsFile` when given. The state is kept in `stateDir` (default
+ * `<synthDir>/.terraform-standin`), so a second call changes only what differs.
  */
-export async function terraformApplyStandIn(synthDir: string, vodConfig: ClientConfig, outputsFile?: string, stateDir?: string): Promise<StandInResult> {
+export async function terraformApplyStandIn(
+  synthDir: string,
+  clientConfig: ClientConfig | ((service: string) => ClientConfig),
+  outputsFile?: string,
+  stateDir?: string,
+): Promise<StandInResult> {
   const calls: string[] = [];
   const standIn = new TerraformStandIn({
     synthDir,
     stateDir,
     clientConfig: (service) => {
+      if (typeof clientConfig === "function") return clientConfig(service);
       if (service !== "vod") throw new Error(`the stand-in has no client configuration for ${service}`);
-      return vodConfig;
+      return clientConfig;
     },
     log: (line) => calls.push(line),
   });

@@ -99,14 +99,36 @@ describe("the synthesized configuration conforms to the tencentcloud provider sc
   test.each(ENVIRONMENTS.map((e) => e.name))("example stack %s", (name) => {
     const stack = defineEnvironments(Testing.app(), ENVIRONMENTS).find((s) => s.node.id === name)!;
     const json = synth(stack) as unknown as Record<string, unknown>;
-    expect(Object.keys(json.resource as object).sort()).toEqual(["tencentcloud_vod_event_config", "tencentcloud_vod_sub_application"]);
+    expect(Object.keys(json.resource as object).sort()).toEqual([
+      "tencentcloud_cam_policy",
+      "tencentcloud_cam_user_policy_attachment",
+      "tencentcloud_vod_event_config",
+      "tencentcloud_vod_sub_application",
+    ]);
+    expect(conformance(json)).toEqual([]);
+  });
+
+  test("with the access policies attached to a role (by ID) as well", () => {
+    const env = { ...ENVIRONMENTS[0], accessPolicies: { apply: { userName: "ci", roleId: "4611686018427922725" }, readOnly: { roleId: "4611686018427922726" } } };
+    const json = synth(defineEnvironments(Testing.app(), [env])[0]) as unknown as Record<string, unknown>;
+    expect(Object.keys(json.resource as Record<string, object>).filter((t) => t.startsWith("tencentcloud_cam_")).sort()).toEqual([
+      "tencentcloud_cam_policy",
+      "tencentcloud_cam_role_policy_attachment",
+      "tencentcloud_cam_user_policy_attachment",
+    ]);
     expect(conformance(json)).toEqual([]);
   });
 
   test("with the post-deploy hook (terraform_data + local-exec)", () => {
     const stack = defineEnvironments(Testing.app(), [{ ...ENVIRONMENTS[1], postDeployHook: true }])[0];
     const json = synth(stack) as unknown as Record<string, unknown>;
-    expect(Object.keys(json.resource as object).sort()).toEqual(["tencentcloud_vod_event_config", "tencentcloud_vod_sub_application", "terraform_data"]);
+    expect(Object.keys(json.resource as object).sort()).toEqual([
+      "tencentcloud_cam_policy",
+      "tencentcloud_cam_user_policy_attachment",
+      "tencentcloud_vod_event_config",
+      "tencentcloud_vod_sub_application",
+      "terraform_data",
+    ]);
     expect(conformance(json)).toEqual([]);
   });
 

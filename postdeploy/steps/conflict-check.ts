@@ -130,7 +130,14 @@ export const conflictCheckStep: Step & {
     detail.push(...evidenceLines(evidence, ctx.options.usageSettleMinutes, usageNote));
     const declared = app.globalAutoRecording;
     if (evidence.verdict !== "none") {
-      if (declared === "off") detail.push("Global Auto-Recording is declared off, but the evidence says something records these rooms a second time");
+      if (declared === "off") {
+        // Say what the evidence is: files recorded twice, or only the console reading the switch on.
+        detail.push(
+          evidence.files > 0
+            ? "Global Auto-Recording is declared off, but the evidence says something records these rooms a second time"
+            : "Global Auto-Recording is declared off, but the console reads it on (no recording in the window yet)",
+        );
+      }
       else if (declared === "unknown") detail.push('Global Auto-Recording is undeclared (never changed by post-deploy): look in the TRTC console and declare it ("off" or "on")');
     }
     let status: StepStatus = "in-sync";

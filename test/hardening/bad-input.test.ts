@@ -56,7 +56,7 @@ const RESERVED_TAGS = 'a record whose keys do not start with "qcs:", "project", 
 const SECRET = "a CallbackSecret (CallbackSecret.fromEnvironment(name) or CallbackSecret.fromTerraformVariable(name)); never the key itself";
 const RULES = "one of LR001, LR003, LR004, LR005, LR007, LR008";
 const LR_KEYS =
-  "sdkAppId, account, vodApplication, retention, callbacks, fullRoomRecording, globalAutoRecording, acceptStoppingOtherRecordings, rooms, expectedUsage, outputPrefix";
+  "sdkAppId, account, vodApplication, retention, callbacks, fullRoomRecording, globalAutoRecording, acceptStoppingOtherRecordings, rooms, expectedUsage, outputPrefix, accessPolicies";
 const STORAGE = "Live recording stores only to VOD and cannot be enabled without a VOD Application and a Save Duration";
 const REASON = "a reason of at least 10 characters saying who decided and why the";
 

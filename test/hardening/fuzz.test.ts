@@ -328,7 +328,7 @@ describe("configuration fuzzing", () => {
 
   /** A mistake: the changed environment (or a second call), and the property the refusal must name. */
   type Mistake = (env: Record<string, unknown>, word: string, n: number) => [changed: Record<string, unknown> | "twice" | "twice-sdk", property: RegExp];
-  const KNOWN = ["name", "sdkAppId", "region", "backend", "postDeployHook", "account", "vodApplication", "retention", "callbacks", "fullRoomRecording", "globalAutoRecording", "acceptStoppingOtherRecordings", "rooms", "expectedUsage", "outputPrefix", "recording"];
+  const KNOWN = ["name", "sdkAppId", "region", "backend", "postDeployHook", "account", "vodApplication", "retention", "callbacks", "fullRoomRecording", "globalAutoRecording", "acceptStoppingOtherRecordings", "rooms", "expectedUsage", "outputPrefix", "accessPolicies", "recording"];
   const vodApp = (e: Record<string, unknown>) => ({ name: "rec", ...(e.vodApplication as object | undefined) });
   const exactly = (p: string) => new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
   const MISTAKES: Record<string, Mistake> = {

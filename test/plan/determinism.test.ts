@@ -31,7 +31,7 @@ describe("determinism", () => {
     };
     const parsed = JSON.parse(json);
     checkSorted(parsed);
-    expect([parsed.schema, parsed.version]).toEqual(["trtc-live-recording/recording-plan", 2]);
+    expect([parsed.schema, parsed.version]).toEqual(["trtc-live-recording/recording-plan", 3]);
   });
 
   test("no timestamps and no absolute paths in either output", () => {

@@ -173,7 +173,7 @@ describe("comparing with the base plan", () => {
     delete v1.liveRecording;
     v1.version = 1;
     for (const env of v1.environments) {
-      env.apps = env.apps.map(({ account: _a, ...app }) => {
+      env.apps = env.apps.map(({ account: _a, permissions: _p, ...app }) => {
         const cost = app.estimatedCost as { status: string; basis?: string; doubleRecording?: unknown; recording: Record<string, unknown>; totalMonthlyCny: { min: number } };
         const rooms = (app.rooms as Array<Record<string, unknown>>).map(({ createdWith: _c, caveat: _v, ...r }) => r);
         const { basis: _b, doubleRecording: _d, ...rest } = cost;
@@ -188,10 +188,11 @@ describe("comparing with the base plan", () => {
     }
     const diff = diffPlans(parseRecordingPlan(v1, "v1"), base);
     expect(diff.general).toEqual(["what Live records (fixed by Tencent), as this package states it, changed: see the plan's first section"]);
-    // v1 charged one stream per room; multi-host rooms are now a range.
+    // v1 charged one stream per room; multi-host rooms are now a range. Permissions were not listed before version 3.
+    const firstListed = "post-deploy permissions listed for the first time (the base plan predates them): apply policy 4 actions, read-only policy 3 actions";
     expect(diff.environments.map(diffLine)).toEqual([
-      "production: billed streams per room 1 → 1 to 3; estimated recording +¥0 to +¥14,880/month",
-      "staging: billed streams per room 1 → 1 to 3; estimated recording +¥0 to +¥504/month",
+      `production: billed streams per room 1 → 1 to 3; estimated recording +¥0 to +¥14,880/month; ${firstListed}`,
+      `staging: billed streams per room 1 → 1 to 3; estimated recording +¥0 to +¥504/month; ${firstListed}`,
     ]);
   });
 

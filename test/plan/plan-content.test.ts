@@ -23,7 +23,7 @@ describe("recording plan of the example app (main.ts)", () => {
 
   test("is versioned and lists both environments, sorted by name", () => {
     expect(plan.schema).toBe("trtc-live-recording/recording-plan");
-    expect(plan.version).toBe(2);
+    expect(plan.version).toBe(3);
     expect(plan.environments.map((e) => [e.name, e.region])).toEqual([
       ["production", "ap-singapore"],
       ["staging", "ap-guangzhou"],

@@ -116,7 +116,7 @@ describe("conflict check against the emulator (the emulator's clock is fixed and
     expect(s.detail.find((d) => d.startsWith("Fix:"))).toBe(
       "Fix: run post-deploy apply: it is declared off, so apply turns it off (console driver that can write; guided: the printed console change) after a search for rooms only it records; " +
         "mind that turning Global Auto-Recording off stops its recording of every TRTC room of the SDKAppID, not only the Live rooms: TUICallKit calls, TUIRoomKit conferences, " +
-        "rooms of plain TRTC SDK integrations, voice rooms (Karaoke, AudioSalon) and Live rooms created with IsCloudRecordEnabled false are then recorded by nothing. " +
+        "rooms of plain TRTC SDK integrations, voice rooms (Karaoke, AudioSalon) and Live rooms created with IsCloudRecordEnabled false are no longer recorded, unless something else records them (TRTC Manual Recording). " +
         "Or acknowledge rule LR001 with a reason if the double recording is intended",
     );
     expect(check.stdout).toContain("exit 3: Global Auto-Recording double recording confirmed and not acknowledged: staging (1400000001)");
@@ -130,6 +130,17 @@ describe("conflict check against the emulator (the emulator's clock is fixed and
     const after = await pd(["check", ...w.flags], w.env, w.deps);
     expect(after.code).toBe(0);
     expect(step(after.report, STAGING, "conflict-check").evidence).toMatchObject({ verdict: "none", files: 2 });
+  });
+
+  test("suspected on the console reading alone: declared off, read on, no recording yet -> the detail says what the evidence is", async () => {
+    await drift(w, true);
+    await w.advance(5);
+    const check = await pd(["check", ...w.flags], w.env, w.deps);
+    const s = step(check.report, STAGING, "conflict-check");
+    expect(s.status).toBe("warning");
+    expect(s.evidence).toMatchObject({ verdict: "suspected", files: 0 });
+    expect(s.detail).toContain("Global Auto-Recording is declared off, but the console reads it on (no recording in the window yet)");
+    expect(s.detail).not.toContain("Global Auto-Recording is declared off, but the evidence says something records these rooms a second time");
   });
 
   test("suspected: recordings stored elsewhere (Global Auto-Recording into another VOD application) show only in the usage -> exit 2", async () => {

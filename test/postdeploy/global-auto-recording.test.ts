@@ -147,7 +147,7 @@ describe("Global Auto-Recording against the emulator", () => {
     expect(s.detail[0]).toMatch(/^Global Auto-Recording is declared off but NOT turned off: it may be the only recorder of these \(VOD application\(s\) \d+, and DescribeRecordingUsage, between /);
     expect(s.detail).toContain(
       "turning Global Auto-Recording off stops its recording of every TRTC room of the SDKAppID, not only the Live rooms: TUICallKit calls, TUIRoomKit conferences, " +
-        "rooms of plain TRTC SDK integrations, voice rooms (Karaoke, AudioSalon) and Live rooms created with IsCloudRecordEnabled false are then recorded by nothing",
+        "rooms of plain TRTC SDK integrations, voice rooms (Karaoke, AudioSalon) and Live rooms created with IsCloudRecordEnabled false are no longer recorded, unless something else records them (TRTC Manual Recording)",
     );
     const options = s.detail.find((d) => d.startsWith("options: "))!;
     expect(options).toContain("(1) keep Global Auto-Recording on and acknowledge rule LR001 with a written reason");

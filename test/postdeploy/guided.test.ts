@@ -23,7 +23,7 @@ describe("guided console driver", () => {
     const s = step(apply.report, STAGING, "console");
     expect(s.status).toBe("manual");
     expect(s.instructions).toEqual([
-      `TRTC console > Application ${STAGING} > Advanced Features > On-cloud recording > Global Auto-Recording: Off (turning Global Auto-Recording off stops its recording of every TRTC room of the SDKAppID, not only the Live rooms: TUICallKit calls, TUIRoomKit conferences, rooms of plain TRTC SDK integrations, voice rooms (Karaoke, AudioSalon) and Live rooms created with IsCloudRecordEnabled false are then recorded by nothing)`,
+      `TRTC console > Application ${STAGING} > Advanced Features > On-cloud recording > Global Auto-Recording: Off (turning Global Auto-Recording off stops its recording of every TRTC room of the SDKAppID, not only the Live rooms: TUICallKit calls, TUIRoomKit conferences, rooms of plain TRTC SDK integrations, voice rooms (Karaoke, AudioSalon) and Live rooms created with IsCloudRecordEnabled false are no longer recorded, unless something else records them (TRTC Manual Recording))`,
       `TRTC console (SDKAppID ${STAGING}) > Live Configuration > Room Recording > Configure: VOD Application = ${w.subApps.staging}, Save Duration = 30 days, Full Room Recording = On`,
       "  (Video on Demand must be activated first: if it is not, Configure Now prompts to enable VOD. A change applies to rooms created after it; rooms already live keep what was decided when they were created.)",
       `TRTC console > Application ${STAGING} > Advanced Features > Callback configuration: Cloud recording callback URL = ${w.receiver.url}/staging/trtc, Callback key = the value of environment variable STAGING_TRTC_CALLBACK_KEY (not shown)`,

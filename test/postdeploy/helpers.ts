@@ -111,6 +111,10 @@ export interface WorldOptions {
    * no test depends on how fast the machine is. @default false - the real clock
    */
   readonly fixedClock?: boolean;
+  /** Runs after the emulator starts, before the stand-in deploys (e.g. to create the CAM users policies attach to). */
+  readonly beforeDeploy?: (emu: Emulator) => Promise<void>;
+  /** Starts the emulator with CAM enforcement on (the stand-in deploys as the root account all the same). @default false */
+  readonly camEnforcement?: boolean;
 }
 
 /** Synthesizes environments into `outdir`, as `cdktf synth` does. */
@@ -133,6 +137,7 @@ export async function world(opts: WorldOptions = {}): Promise<World> {
       { sdkAppId: PRODUCTION, sdkSecretKey: SECRETS.TRTC_SDK_SECRET_KEY_1400000002 },
     ],
     rateLimits: opts.rateLimits ?? false,
+    camEnforcement: opts.camEnforcement ?? false,
     callbackTimeoutMs: 2000,
     log: opts.emulatorLog,
   });
@@ -143,7 +148,8 @@ export async function world(opts: WorldOptions = {}): Promise<World> {
   let subApps: Record<string, number> = {};
   const standInState = path.join(dir, ".terraform-standin");
   if (opts.deploy ?? true) {
-    const r = await terraformApplyStandIn(synthDir, sdkClientConfig(emu, "vod"), outputsFile, standInState);
+    await opts.beforeDeploy?.(emu);
+    const r = await terraformApplyStandIn(synthDir, (service) => sdkClientConfig(emu, service as "vod" | "cam"), outputsFile, standInState);
     subApps = Object.fromEntries(r.subApps.map((s) => [s.stack, s.subAppId]));
   }
   const stateDir = path.join(dir, ".post-deploy");
@@ -228,5 +234,5 @@ export function step(report: RunReport | undefined, sdkAppId: number, id: string
 
 /** The terraform stand-in of a world (its plan refreshes through the provider's reads). */
 export function standIn(w: World, log?: (line: string) => void): TerraformStandIn {
-  return new TerraformStandIn({ synthDir: w.synthDir, stateDir: w.standInState, clientConfig: () => sdkClientConfig(w.emu, "vod"), log });
+  return new TerraformStandIn({ synthDir: w.synthDir, stateDir: w.standInState, clientConfig: (service) => sdkClientConfig(w.emu, service as "vod" | "cam"), log });
 }

@@ -1,15 +1,16 @@
 /**
  * The client-side rate limiter under loads well above any burst, on a fake clock, and against the emulator's
  * token buckets fed by the same clock: paced at the documented rates nothing is refused; unpaced, the emulator
- * refuses everything beyond one second's worth. Both rate tables (postdeploy/rate-limit.ts and
- * emulator/rate-limit.ts) are tested: they must agree wherever both name an action.
+ * refuses everything beyond one second's worth. Both read their rates from the one action table
+ * (lib/cloud-actions.ts): every documented rate there is tested on both sides.
  */
-import { DEFAULT_RATE_LIMIT, RATE_LIMITS, RateLimiter as EmulatorRateLimiter, rateLimitOf } from "../../emulator/rate-limit";
+import { CLOUD_ACTIONS, DEFAULT_RATE, documentedRates } from "../../lib/cloud-actions";
+import { DEFAULT_RATE_LIMIT, RateLimiter as EmulatorRateLimiter, rateLimitOf } from "../../emulator/rate-limit";
 import { LIVE_COMMANDS } from "../../emulator/live";
 import { TRTC_ACTIONS } from "../../emulator/trtc";
 import { VOD_ACTIONS } from "../../emulator/vod";
 import { CAM_ACTIONS } from "../../emulator/cam";
-import { DEFAULT_RATE, DOCUMENTED_RATES, RateLimiter } from "../../postdeploy/rate-limit";
+import { DOCUMENTED_RATES, RateLimiter } from "../../postdeploy/rate-limit";
 
 /** A clock that only moves when someone sleeps on it. */
 function fakeClock() {
@@ -25,16 +26,37 @@ function fakeClock() {
   return clock;
 }
 
-/** The emulated service of an action the post-deploy step calls. */
-function serviceOf(action: string): "vod" | "trtc" | "cam" | "live" {
-  if (action in VOD_ACTIONS) return "vod";
-  if (action in TRTC_ACTIONS) return "trtc";
-  if (action in CAM_ACTIONS) return "cam";
-  if (action in LIVE_COMMANDS) return "live";
-  throw new Error(`${action} is not an emulated action`);
-}
+/** Every documented rate as [service, action, rate]; `live:*` stands for a Live REST command (live_config/get_callback). */
+const RATES: Array<[string, string, number]> = Object.entries(documentedRates()).map(([key, rate]) => {
+  const [service, action] = key.split(":");
+  return [service, action === "*" ? "live_config/get_callback" : action, rate];
+});
 
-const ACTIONS = Object.entries(DOCUMENTED_RATES);
+describe("the one rate table", () => {
+  test("documented rates as the reference gives them (sources in the table)", () => {
+    expect(documentedRates()).toEqual({
+      "vod:CreateSubAppId": 20,
+      "vod:ModifySubAppIdInfo": 100,
+      "vod:ModifySubAppIdStatus": 100,
+      "vod:ModifyEventConfig": 20,
+      "trtc:CreateCloudRecording": 20,
+      "trtc:DescribeCloudRecording": 20,
+      "trtc:DeleteCloudRecording": 20,
+      "trtc:DescribeRecordingUsage": 5,
+      "cam:CreatePolicy": 10,
+      "live:*": 200,
+    });
+    expect(DOCUMENTED_RATES).toEqual(documentedRates());
+    expect(DEFAULT_RATE).toBe(20);
+    expect(DEFAULT_RATE_LIMIT).toBe(DEFAULT_RATE);
+  });
+
+  test("every action of the table is one the emulator serves (a rate for an action nobody calls would be a hand-kept fact)", () => {
+    const emulated: Record<string, readonly string[]> = { vod: Object.keys(VOD_ACTIONS), trtc: Object.keys(TRTC_ACTIONS), cam: Object.keys(CAM_ACTIONS), live: ["*"] };
+    for (const row of Object.values(CLOUD_ACTIONS)) expect([row.service, row.action, emulated[row.service].includes(row.action)]).toEqual([row.service, row.action, true]);
+    expect(Object.keys(LIVE_COMMANDS).length).toBeGreaterThan(0);
+  });
+});
 
 describe("client-side limiter (fake clock)", () => {
   test("100 DescribeRecordingUsage calls one after the other are sent exactly 200 ms apart (5/s)", async () => {
@@ -42,17 +64,17 @@ describe("client-side limiter (fake clock)", () => {
     const limiter = new RateLimiter({ now: clock.now, sleep: clock.sleep });
     const sentAt: number[] = [];
     for (let i = 0; i < 100; i++) {
-      await limiter.acquire("DescribeRecordingUsage");
+      await limiter.acquire("trtc", "DescribeRecordingUsage");
       sentAt.push(clock.now());
     }
     expect(sentAt).toEqual(Array.from({ length: 100 }, (_, i) => i * 200));
   });
 
-  test.each(ACTIONS)("%s (%i/s): three seconds' worth requested at once wait 1/rate apart", async (action, rate) => {
+  test.each(RATES)("%s:%s (%i/s): three seconds' worth requested at once wait 1/rate apart", async (service, action, rate) => {
     const clock = fakeClock();
     const waits: number[] = [];
     const limiter = new RateLimiter({ now: clock.now, sleep: async (ms) => void waits.push(ms) });
-    await Promise.all(Array.from({ length: 3 * rate }, () => limiter.acquire(action)));
+    await Promise.all(Array.from({ length: 3 * rate }, () => limiter.acquire(service, action)));
     // The first goes at once; the k-th (k ≥ 1) waits k/rate seconds.
     const micro = (ms: number) => Math.round(ms * 1000);
     expect(waits.map(micro)).toEqual(Array.from({ length: 3 * rate - 1 }, (_, i) => micro(((i + 1) * 1000) / rate)));
@@ -62,24 +84,23 @@ describe("client-side limiter (fake clock)", () => {
     const clock = fakeClock();
     const waits: Array<[string, number]> = [];
     const limiter = new RateLimiter({ now: clock.now, sleep: async (ms) => void waits.push(["?", ms]) });
-    await limiter.acquire("DescribeRecordingUsage");
-    await limiter.acquire("SearchMedia");
+    await limiter.acquire("trtc", "DescribeRecordingUsage");
+    await limiter.acquire("vod", "SearchMedia");
     expect(waits).toEqual([]);
-    await limiter.acquire("SearchMedia");
+    await limiter.acquire("vod", "SearchMedia");
     expect(waits).toEqual([["?", 1000 / DEFAULT_RATE]]);
   });
 });
 
 describe("paced by the client limiter, the emulator never refuses; unpaced, it refuses beyond one second's worth", () => {
-  test.each(ACTIONS)("%s (%i/s)", async (action, rate) => {
-    const service = serviceOf(action);
+  test.each(RATES)("%s:%s (%i/s)", async (service, action, rate) => {
     // Paced: 3 seconds' worth, one after the other, on one clock.
     const clock = fakeClock();
     const limiter = new RateLimiter({ now: clock.now, sleep: clock.sleep });
     const paced = new EmulatorRateLimiter(true, clock.now);
     let refused = 0;
     for (let i = 0; i < 3 * rate; i++) {
-      await limiter.acquire(action);
+      await limiter.acquire(service, action);
       if (!paced.take(service, action, "1400000001")) refused++;
     }
     expect(refused).toBe(0);
@@ -93,8 +114,7 @@ describe("paced by the client limiter, the emulator never refuses; unpaced, it r
 });
 
 describe("emulator token buckets (fake clock)", () => {
-  test.each(Object.entries(RATE_LIMITS))("%s (%i/s): a full bucket, then one token per 1/rate", (key, rate) => {
-    const [service, action] = [key.slice(0, key.indexOf(".")), key.slice(key.indexOf(".") + 1).replace("*", "live_config/get_callback")];
+  test.each(RATES)("%s:%s (%i/s): a full bucket, then one token per 1/rate", (service, action, rate) => {
     let t = 1000;
     const rl = new EmulatorRateLimiter(true, () => t);
     for (let i = 0; i < rate; i++) expect(rl.take(service, action)).toBe(true);
@@ -121,17 +141,12 @@ describe("emulator token buckets (fake clock)", () => {
   });
 });
 
-describe("the two rate tables agree", () => {
-  test.each(ACTIONS)("%s: the post-deploy step and the emulator use the same rate", (action, rate) => {
-    expect(rateLimitOf(serviceOf(action), action)).toBe(rate);
+describe("both sides read the same table", () => {
+  test.each(RATES)("%s:%s: the post-deploy step and the emulator use the same rate", (service, action, rate) => {
+    expect([rateLimitOf(service, action), new RateLimiter().rateOf(service, action)]).toEqual([rate, rate]);
   });
 
-  test("every action the emulator limits specifically is paced at its rate by the client (or the same default)", () => {
-    const limiter = new RateLimiter();
-    for (const [key, rate] of Object.entries(RATE_LIMITS)) {
-      if (key.endsWith(".*")) continue;
-      expect({ key, rate: limiter.rateOf(key.slice(key.indexOf(".") + 1)) }).toEqual({ key, rate });
-    }
-    expect(DEFAULT_RATE).toBe(DEFAULT_RATE_LIMIT);
+  test("an action without a documented rate: the same default on both sides", () => {
+    expect([rateLimitOf("vod", "SearchMedia"), new RateLimiter().rateOf("vod", "SearchMedia")]).toEqual([DEFAULT_RATE, DEFAULT_RATE]);
   });
 });

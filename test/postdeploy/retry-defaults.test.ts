@@ -83,8 +83,9 @@ describe("shipped backoff caps", () => {
   test("the limiter of a default Transport is the documented one", () => {
     const transport = new Transport();
     expect(transport.limiter).toBeInstanceOf(RateLimiter);
-    expect(transport.limiter.rateOf("DescribeRecordingUsage")).toBe(5);
-    expect(transport.limiter.rateOf("ModifySubAppIdInfo")).toBe(100);
-    expect(transport.limiter.rateOf("SearchMedia")).toBe(20);
+    expect(transport.limiter.rateOf("trtc", "DescribeRecordingUsage")).toBe(5);
+    expect(transport.limiter.rateOf("vod", "ModifySubAppIdInfo")).toBe(100);
+    expect(transport.limiter.rateOf("vod", "SearchMedia")).toBe(20);
+    expect(transport.limiter.rateOf("live", "live_config/set_callback")).toBe(200);
   });
 });

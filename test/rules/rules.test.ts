@@ -206,7 +206,7 @@ describe("LR001: only when Live records a declared room, in the guide's words an
     expect(fix).toContain(
       'declare globalAutoRecording: "off" (mind that turning Global Auto-Recording off stops its recording of every TRTC room of the SDKAppID, ' +
         "not only the Live rooms: TUICallKit calls, TUIRoomKit conferences, rooms of plain TRTC SDK integrations, voice rooms (Karaoke, AudioSalon) " +
-        "and Live rooms created with IsCloudRecordEnabled false are then recorded by nothing); (2) if Live recording",
+        "and Live rooms created with IsCloudRecordEnabled false are no longer recorded, unless something else records them (TRTC Manual Recording)); (2) if Live recording",
     );
     // One sentence says what turning it off stops, not two.
     expect(fix.match(/stops/g)).toHaveLength(1);

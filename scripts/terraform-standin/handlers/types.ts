@@ -20,7 +20,8 @@ export interface ResourceState {
 
 /** How the provider's schema declares an attribute the configuration may set (what the plan compares). */
 export interface AttributeSchema {
-  readonly kind: "string" | "number" | "map";
+  /** `json`: a JSON document compared parsed (the provider's DiffSuppressFunc for `tencentcloud_cam_policy.document`). */
+  readonly kind: "string" | "number" | "map" | "json";
   /** Optional + Computed: when not configured, whatever the Read found is kept (no diff). */
   readonly computed?: boolean;
   /** A change forces replacement. */
@@ -28,7 +29,7 @@ export interface AttributeSchema {
 }
 
 export interface HandlerContext {
-  /** SDK client configuration for a service (`vod`, later `cam`): the emulator's endpoint and credentials. */
+  /** SDK client configuration for a service (`vod`, `cam`): the emulator's endpoint and credentials. */
   clientConfig(service: string): ClientConfig;
   /** One line per API call made, for the demo's output (never a secret). */
   log(line: string): void;
