@@ -254,7 +254,7 @@ describe("configuration fuzzing", () => {
       fc.property(fc.oneof(...Object.entries(entries).map(([name, a]) => a.map((run) => [name, run] as const))), ([name, run]) => {
         count(`entry ${name}`, outcome(run));
       }),
-      { numRuns: 600, seed: 20261126 },
+      { numRuns: 400, seed: 20261126 },
     );
     for (const name of Object.keys(entries)) {
       expect(counts[`entry ${name}`]?.accepted ?? 0).toBeGreaterThan(0);
@@ -316,13 +316,13 @@ describe("configuration fuzzing", () => {
     );
   const validEnvironments = fc.tuple(validEnvironment("prod", 1400000001), validEnvironment("qa", 1400000002)).map(([a, b]) => [a, b] as EnvironmentConfig[]);
 
-  test("no false refusal: 150 valid generated configurations are accepted and synthesize", () => {
+  test("no false refusal: 100 valid generated configurations are accepted and synthesize", () => {
     fc.assert(
       fc.property(validEnvironments, (envs) => {
         synthAll(defineEnvironments(Testing.app(), envs));
         count("valid", true);
       }),
-      { numRuns: 150, seed: 20261127 },
+      { numRuns: 100, seed: 20261127 },
     );
   });
 
@@ -394,7 +394,7 @@ describe("configuration fuzzing", () => {
         if (!property.test(error.property)) throw new Error(`${mistake} was refused for another reason: ${error.message}`);
         count("mistakes", false);
       }),
-      { numRuns: 400, seed: 20261128 },
+      { numRuns: 300, seed: 20261128 },
     );
   });
 });
