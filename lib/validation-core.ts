@@ -49,6 +49,7 @@ function validateWhere<T>(where: { constructPath?: string; call?: string }, fn: 
 }
 
 const MAX_SHOWN_CHARACTERS = 120;
+const SECRET_NAMES = /(key|token|secret|password|sig)$/i;
 
 /**
  * Formats a received value for an error message: strings quoted (long ones cut), plain data as JSON, and what JSON
@@ -74,7 +75,8 @@ export function describeValue(value: unknown): string {
   }
   let json: string | undefined;
   try {
-    json = JSON.stringify(value);
+    // Strings under names that hold secrets (a callback key given literally, a UserSig) are never shown.
+    json = JSON.stringify(value, (name, v: unknown) => (typeof v === "string" && SECRET_NAMES.test(name) ? "***" : v));
   } catch {
     json = undefined;
   }

@@ -65,19 +65,21 @@ export function checkCallbackUrl(property: string, value: unknown): void {
   if (isUnresolved(value)) return;
   const allowed = `an absolute http(s) URL of at most ${CALLBACK_URL_MAX_LENGTH} characters, without user:password, #fragment or whitespace`;
   if (typeof value !== "string") return fail(property, allowed, value);
-  if (value.length > CALLBACK_URL_MAX_LENGTH) fail(property, allowed, value, `${value.length} characters`);
+  // What was received is shown with any user:password replaced: errors reach CI logs.
+  const shown = value.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, "$1***@");
+  if (value.length > CALLBACK_URL_MAX_LENGTH) fail(property, allowed, shown, `${value.length} characters`);
   // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f]/.test(value)) fail(property, allowed, value, "it contains whitespace or a control character");
-  if (value.includes("#")) fail(property, allowed, value, "a #fragment is never sent to the receiver");
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) fail(property, allowed, shown, "it contains whitespace or a control character");
+  if (value.includes("#")) fail(property, allowed, shown, "a #fragment is never sent to the receiver");
   let u: URL;
   try {
     u = new URL(value);
   } catch {
-    return fail(property, allowed, value, "not an absolute URL");
+    return fail(property, allowed, shown, "not an absolute URL");
   }
-  if (u.protocol !== "https:" && u.protocol !== "http:") fail(property, allowed, value, `scheme ${u.protocol.replace(/:$/, "")}`);
-  if (!u.hostname) fail(property, allowed, value, "no host");
-  if (u.username || u.password) fail(property, allowed, value, "credentials in a URL end up in Terraform state and logs");
+  if (u.protocol !== "https:" && u.protocol !== "http:") fail(property, allowed, shown, `scheme ${u.protocol.replace(/:$/, "")}`);
+  if (!u.hostname) fail(property, allowed, shown, "no host");
+  if (u.username || u.password) fail(property, allowed, shown, "credentials in a URL end up in Terraform state and logs; they are not shown here");
 }
 
 /**

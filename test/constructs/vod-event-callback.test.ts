@@ -30,7 +30,7 @@ describe("VodEventCallback", () => {
   test.each([
     ["not a url", '[test/E] `url` must be an absolute http(s) URL of at most 2083 characters, without user:password, #fragment or whitespace, got "not a url" (it contains whitespace or a control character)'],
     ["ftp://files.example.com/x", '[test/E] `url` must be an absolute http(s) URL of at most 2083 characters, without user:password, #fragment or whitespace, got "ftp://files.example.com/x" (scheme ftp)'],
-    ["https://user:pw@example.com/x", '[test/E] `url` must be an absolute http(s) URL of at most 2083 characters, without user:password, #fragment or whitespace, got "https://user:pw@example.com/x" (credentials in a URL end up in Terraform state and logs)'],
+    ["https://user:pw@example.com/x", '[test/E] `url` must be an absolute http(s) URL of at most 2083 characters, without user:password, #fragment or whitespace, got "https://***@example.com/x" (credentials in a URL end up in Terraform state and logs; they are not shown here)'],
   ])("url %j is rejected", (url, message) => {
     const stack = testStack();
     const app = VodApplication.fromSubAppId(stack, "Vod", 1);

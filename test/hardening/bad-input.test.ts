@@ -95,6 +95,11 @@ const CORPUS: Case[] = [
   // defineEnvironments and the environment list
   ["no environments", envs([]), "[defineEnvironments] `environments` must be a non-empty list of environments, got []"],
   ["environments not a list", envs("prod"), '[defineEnvironments] `environments` must be a non-empty list of environments, got "prod"'],
+  [
+    "a callback key given literally is not shown inside a value shown whole",
+    envs({ name: "prod", callbacks: { trtcRecording: { url: "https://h.example.com/t", key: "S3cretKey" }, liveWebhook: { url: "https://h.example.com/l", token: "T0ken" } } }),
+    '[defineEnvironments] `environments` must be a non-empty list of environments, got {"name":"prod","callbacks":{"trtcRecording":{"url":"https://h.example.com/t","key":"***"},"liveWebhook":{"url":"https://h.example.com/l","token":"***"}}}',
+  ],
   ["environments as one object instead of a list", envs({ name: "prod", sdkAppId: 1400000002 }), '[defineEnvironments] `environments` must be a non-empty list of environments, got {"name":"prod","sdkAppId":1400000002}'],
   [
     "a long value is shown cut",
@@ -201,7 +206,7 @@ const CORPUS: Case[] = [
   ["accepting to stop other recordings as a list", env({ acceptStoppingOtherRecordings: ["because"] }), '[prod/LiveRecording] `acceptStoppingOtherRecordings` must be an object { reason }, got ["because"]'],
   ["COS backend options as a list", () => StateBackend.cos([] as never), "[StateBackend.cos] `options` must be a CosStateBackendOptions object, got []"],
   ["Retention.fromSpec of a Map", () => Retention.fromSpec(new Map() as never), "[Retention.fromSpec] `spec` must be { days: n } or { forever: true }, got a Map of 0 entries"],
-  ["a manual recording target as a list", request([TARGET]), '[test/Manual] `target` must be a ManualRecordingTarget object, got [{"roomId":"1234","robotUserId":"recorder","robotUserSig":"sig"}]'],
+  ["a manual recording target as a list", request([TARGET]), '[test/Manual] `target` must be a ManualRecordingTarget object, got [{"roomId":"1234","robotUserId":"recorder","robotUserSig":"***"}]'],
 
   // unknown or misspelt keys, with the nearest known one
   ["misspelt LiveRecording prop", recording({ fullRoomRecordings: true }), `[test/Rec] \`fullRoomRecordings\` is not a property of LiveRecordingProps: did you mean \`fullRoomRecording\`? LiveRecordingProps has ${LR_KEYS}`],
@@ -320,8 +325,9 @@ const CORPUS: Case[] = [
   // callback URLs
   ["VOD callback URL not a URL", env({ callbacks: { vodEvents: { url: "hooks.example.com/vod" } } }), `[prod/LiveRecording/Callbacks] \`vodEvents.url\` must be ${URL_ALLOWED}, got "hooks.example.com/vod" (not an absolute URL)`],
   ["VOD callback URL missing", env({ callbacks: { vodEvents: {} } }), `[prod/LiveRecording/Callbacks] \`vodEvents.url\` is missing: it must be ${URL_ALLOWED}`],
-  ["Live webhook with credentials in the URL", env({ callbacks: { liveWebhook: { url: "https://u:p@h.example.com" } } }), `[prod/LiveRecording/Callbacks] \`liveWebhook.url\` must be ${URL_ALLOWED}, got "https://u:p@h.example.com" (credentials in a URL end up in Terraform state and logs)`],
-  ["a user name without password in the URL", env({ callbacks: { liveWebhook: { url: "https://ops@h.example.com/live" } } }), `[prod/LiveRecording/Callbacks] \`liveWebhook.url\` must be ${URL_ALLOWED}, got "https://ops@h.example.com/live" (credentials in a URL end up in Terraform state and logs)`],
+  ["Live webhook with credentials in the URL", env({ callbacks: { liveWebhook: { url: "https://u:p@h.example.com" } } }), `[prod/LiveRecording/Callbacks] \`liveWebhook.url\` must be ${URL_ALLOWED}, got "https://***@h.example.com" (credentials in a URL end up in Terraform state and logs; they are not shown here)`],
+  ["a user name without password in the URL", env({ callbacks: { liveWebhook: { url: "https://ops@h.example.com/live" } } }), `[prod/LiveRecording/Callbacks] \`liveWebhook.url\` must be ${URL_ALLOWED}, got "https://***@h.example.com/live" (credentials in a URL end up in Terraform state and logs; they are not shown here)`],
+  ["credentials are not shown even when another fault is named first", env({ callbacks: { trtcRecording: { url: "https://bot:S3cret@h.example.com/t#x" } } }), `[prod/LiveRecording/Callbacks] \`trtcRecording.url\` must be ${URL_ALLOWED}, got "https://***@h.example.com/t#x" (a #fragment is never sent to the receiver)`],
   ["a URL with a fragment", env({ callbacks: { trtcRecording: { url: "https://h.example.com/trtc#events" } } }), `[prod/LiveRecording/Callbacks] \`trtcRecording.url\` must be ${URL_ALLOWED}, got "https://h.example.com/trtc#events" (a #fragment is never sent to the receiver)`],
   ["a URL with a space inside", env({ callbacks: { vodEvents: { url: "https://h.example.com/vod events" } } }), `[prod/LiveRecording/Callbacks] \`vodEvents.url\` must be ${URL_ALLOWED}, got "https://h.example.com/vod events" (it contains whitespace or a control character)`],
   ["a URL with a trailing newline", env({ callbacks: { vodEvents: { url: "https://h.example.com/vod\n" } } }), `[prod/LiveRecording/Callbacks] \`vodEvents.url\` must be ${URL_ALLOWED}, got "https://h.example.com/vod\\n" (it contains whitespace or a control character)`],
