@@ -4,6 +4,8 @@
  * API facts are from the public API references of VOD (2018-07-17) and TRTC (2019-07-22).
  */
 
+import type { TencentCloudRegion } from "./regions";
+
 /**
  * Longest file Live records, in minutes (Seed: "The maximum duration for a single file is 1440 minutes"); also the
  * upper bound of TRTC's `RecordParams.MaxMediaFileDuration` (1-1440, default 1440).
@@ -75,8 +77,8 @@ export const CALLBACK_KEY_PATTERN = /^[A-Za-z0-9]{1,32}$/;
 /** Callback URLs: at most 2083 characters (TRTC console). */
 export const CALLBACK_URL_MAX_LENGTH = 2083;
 
-/** TRTC `CreateCloudRecording` regions (Tencent Cloud international docs). */
-export const TRTC_RECORDING_REGIONS = ["ap-beijing", "ap-guangzhou", "ap-mumbai", "ap-shanghai", "ap-singapore"] as const;
+/** TRTC `CreateCloudRecording` regions (Tencent Cloud international docs): some of the Tencent Cloud regions. */
+export const TRTC_RECORDING_REGIONS = ["ap-beijing", "ap-guangzhou", "ap-mumbai", "ap-shanghai", "ap-singapore"] as const satisfies readonly TencentCloudRegion[];
 export type TrtcRecordingRegion = (typeof TRTC_RECORDING_REGIONS)[number];
 
 /** TRTC SDKAppIDs are positive 32-bit integers (e.g. 1400000001; older apps are smaller). */
