@@ -54,8 +54,13 @@ class TerraformVariableSecret extends CallbackSecret {
   }
   public bind(scope: Construct): SecretSource {
     const stack = TerraformStack.of(scope);
-    // Several callbacks may share one key: declare the variable once per stack.
-    if (!stack.node.tryFindChild(this.variable)) {
+    // Several callbacks may share one key: declare the variable once per stack. Another kind of construct of that
+    // name (an output `region`, say) would leave the variable undeclared and the key unset at deploy.
+    const existing = stack.node.tryFindChild(this.variable);
+    if (existing !== undefined && !(existing instanceof TerraformVariable)) {
+      fail("variable", `a Terraform variable name that no other construct of stack ${stack.node.path} has (${existing.node.path} exists)`, this.variable);
+    }
+    if (existing === undefined) {
       const declared = new TerraformVariable(stack, this.variable, {
         type: "string",
         sensitive: true,

@@ -108,7 +108,7 @@ export class RecordingCallbacks extends Construct {
       coverCallbacks(this.vodEventCallback);
     }
 
-    this.spec = {
+    this.spec = validateAt(this, () => ({
       vodEvents: vodEvents
         ? { url: vodEvents.url, deleteEvents: vodEvents.deleteEvents ?? false, signKey: vodEvents.signKey?.bind(this) ?? null }
         : null,
@@ -121,7 +121,7 @@ export class RecordingCallbacks extends Construct {
             token: liveWebhook.token?.bind(this) ?? null,
           }
         : null,
-    };
+    }));
     Aspects.of(this).add(
       new StandaloneCallbackChecks(this, () => [
         ...(this.spec.vodEvents ? [{ kind: "vodEvents" as const, url: this.spec.vodEvents.url }] : []),

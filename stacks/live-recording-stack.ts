@@ -4,7 +4,7 @@ import { DesiredStateDocument } from "../constructs/desired-state-document";
 import { LiveRecording, LiveRecordingProps } from "../constructs/live-recording";
 import { PostDeployHook } from "../constructs/post-deploy-hook";
 import { Lazy, TerraformOutput, TerraformStack } from "../lib/cdktf";
-import { checkBoolean, checkKnownKeys, checkObject, checkRegion, validateAt } from "../lib/validation";
+import { checkBoolean, checkKnownKeys, checkObject, checkRegion, fail, validateAt } from "../lib/validation";
 import { LIVE_RECORDING_STACK_PROP_KEYS, PASSED_THROUGH_KEYS, checkOptionalBackend } from "./checks";
 import { StateBackend } from "./state-backend";
 
@@ -59,6 +59,13 @@ export class LiveRecordingStack extends TerraformStack {
 
     const { region: _region, backend: _backend, postDeployHook: _hook, ...recordingProps } = props;
     this.recording = new LiveRecording(this, "LiveRecording", recordingProps);
+    validateAt(this, () => {
+      // A callback key's Terraform variable is declared in the stack under its own name: it must not take a name the
+      // stack still gives its own constructs.
+      const own = [...(props.postDeployHook === true ? ["PostDeployHook"] : []), STACK_OUTPUT_IDS.region, STACK_OUTPUT_IDS.desiredStateSha256];
+      const taken = own.find((id) => this.node.tryFindChild(id) !== undefined);
+      if (taken !== undefined) fail("variable", `a Terraform variable name other than ${own.join(", ")} (the names of this stack's own outputs and hook)`, taken);
+    });
     if (props.postDeployHook === true) this.postDeployHook = new PostDeployHook(this, "PostDeployHook", { recording: this.recording });
 
     new TerraformOutput(this, STACK_OUTPUT_IDS.region, { value: props.region, staticId: true, description: "Tencent Cloud region of the stack" });
