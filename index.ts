@@ -46,6 +46,9 @@ export type { Finding, Severity } from "./rules/rule";
 // Which Live rooms are recorded, how and why (the guide's rules, usable without synthesizing).
 export { SEAT_TEMPLATES, decideRoomRecording } from "./lib/room-scope";
 export type { LiveRoom, RecordedContent, RoomCreationMethod, RoomRecordingDecision, RoomRecordingSettings, RoomScopeReason, SeatTemplate } from "./lib/room-scope";
+
+// A bad value given to the package: its construct path (or call), property, what is allowed and what was received.
+export { ValidationError } from "./lib/validation-core";
 export type { GlobalAutoRecordingDeclaration, Resolution } from "./lib/desired-state";
 
 /**

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { TerraformStack, TerraformVariable } from "../lib/cdktf";
-import { fail } from "../lib/validation";
+import { fail, validateCall } from "../lib/validation";
 
 /** Where a callback signing key comes from, as written to the desired state (never the key itself). */
 export type SecretSource =
@@ -8,6 +8,10 @@ export type SecretSource =
   | { readonly source: "terraform-variable"; readonly variable: string; readonly environment: string };
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function checkName(property: string, value: unknown, what: string): void {
+  if (typeof value !== "string" || !ENV_NAME.test(value)) fail(property, `${what} (letters, digits, _; not starting with a digit)`, value);
+}
 
 /**
  * A callback signing key (VOD `SignKey`, TRTC callback key, Live webhook token), referenced, never held.
@@ -18,9 +22,7 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export abstract class CallbackSecret {
   /** Read from the environment variable `variable` when the post-deploy step runs. */
   public static fromEnvironment(variable: string): CallbackSecret {
-    if (typeof variable !== "string" || !ENV_NAME.test(variable)) {
-      fail("CallbackSecret.fromEnvironment(variable)", "an environment variable name (letters, digits, _; not starting with a digit)", variable);
-    }
+    validateCall("CallbackSecret.fromEnvironment", () => checkName("variable", variable, "an environment variable name"));
     return new EnvironmentSecret(variable);
   }
 
@@ -29,9 +31,7 @@ export abstract class CallbackSecret {
    * (`sensitive = true`); the post-deploy step reads `TF_VAR_<variable>`, which the optional post-deploy hook passes on.
    */
   public static fromTerraformVariable(variable: string): CallbackSecret {
-    if (typeof variable !== "string" || !ENV_NAME.test(variable)) {
-      fail("CallbackSecret.fromTerraformVariable(variable)", "a Terraform variable name (letters, digits, _; not starting with a digit)", variable);
-    }
+    validateCall("CallbackSecret.fromTerraformVariable", () => checkName("variable", variable, "a Terraform variable name"));
     return new TerraformVariableSecret(variable);
   }
 
@@ -54,8 +54,13 @@ class TerraformVariableSecret extends CallbackSecret {
   }
   public bind(scope: Construct): SecretSource {
     const stack = TerraformStack.of(scope);
-    // Several callbacks may share one key: declare the variable once per stack.
-    if (!stack.node.tryFindChild(this.variable)) {
+    // Several callbacks may share one key: declare the variable once per stack. Another kind of construct of that
+    // name (an output `region`, say) would leave the variable undeclared and the key unset at deploy.
+    const existing = stack.node.tryFindChild(this.variable);
+    if (existing !== undefined && !(existing instanceof TerraformVariable)) {
+      fail("variable", `a Terraform variable name that no other construct of stack ${stack.node.path} has (${existing.node.path} exists)`, this.variable);
+    }
+    if (existing === undefined) {
       const declared = new TerraformVariable(stack, this.variable, {
         type: "string",
         sensitive: true,

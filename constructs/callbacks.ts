@@ -1,10 +1,21 @@
 import { Construct } from "constructs";
 import { LIVE_CALLBACK_COMMANDS, LiveCallbackCommand } from "../lib/callbacks/live";
 import type { DesiredCallbacks } from "../lib/desired-state";
-import { checkBoolean, checkCallbackUrl, checkOptionalObject, fail, validateAt } from "../lib/validation";
+import { Aspects } from "../lib/cdktf";
+import { checkBoolean, checkCallbackUrl, checkKnownKeys, checkOptionalObject, fail, keysOf, validateAt } from "../lib/validation";
+import { StandaloneCallbackChecks, coverCallbacks } from "../rules/standalone-callbacks";
 import { CallbackSecret } from "./callback-secret";
+import { checkOptionalSecret, checkVodApplicationRef } from "./checks";
 import { IVodApplication } from "./vod-application";
 import { VodEventCallback } from "./vod-event-callback";
+
+/** The keys of the props (a prop added to an interface without its key here fails to compile: `keysOf`). */
+export const RECORDING_CALLBACKS_PROP_KEYS = keysOf<RecordingCallbacksProps>()({ vodApplication: true, vodEvents: true, trtcRecording: true, liveWebhook: true });
+/** LiveRecordingProps.callbacks: RecordingCallbacksProps without vodApplication (the LiveRecording's own is used). */
+export const CALLBACK_KEYS = RECORDING_CALLBACKS_PROP_KEYS.filter((k) => k !== "vodApplication");
+export const VOD_EVENTS_KEYS = keysOf<VodEventCallbackOptions>()({ url: true, deleteEvents: true, signKey: true });
+export const TRTC_RECORDING_KEYS = keysOf<TrtcRecordingCallbackOptions>()({ url: true, key: true });
+export const LIVE_WEBHOOK_KEYS = keysOf<LiveWebhookOptions>()({ url: true, commands: true, token: true });
 
 /** Live (TUILiveKit) webhook commands (`live_config/set_callback` `CallbackCommandList`), one list for the package. */
 export const LIVE_WEBHOOK_COMMANDS = LIVE_CALLBACK_COMMANDS;
@@ -77,10 +88,15 @@ export class RecordingCallbacks extends Construct {
   constructor(scope: Construct, id: string, props: RecordingCallbacksProps = {}) {
     super(scope, id);
     const { vodEvents, trtcRecording, liveWebhook } = validateAt(this, () => {
-      checkOptionalObject("callbacks", props);
-      checkOptionalObject("vodEvents", props.vodEvents);
-      checkOptionalObject("trtcRecording", props.trtcRecording);
-      checkOptionalObject("liveWebhook", props.liveWebhook);
+      checkOptionalObject("callbacks", props, "a callbacks object");
+      checkKnownKeys(props, RECORDING_CALLBACKS_PROP_KEYS, "RecordingCallbacksProps");
+      if (props.vodApplication !== undefined) checkVodApplicationRef("vodApplication", props.vodApplication);
+      checkOptionalObject("vodEvents", props.vodEvents, "a VodEventCallbackOptions object");
+      checkOptionalObject("trtcRecording", props.trtcRecording, "a TrtcRecordingCallbackOptions object");
+      checkOptionalObject("liveWebhook", props.liveWebhook, "a LiveWebhookOptions object");
+      if (props.vodEvents !== undefined) checkKnownKeys(props.vodEvents, VOD_EVENTS_KEYS, "VodEventCallbackOptions", "vodEvents.");
+      if (props.trtcRecording !== undefined) checkKnownKeys(props.trtcRecording, TRTC_RECORDING_KEYS, "TrtcRecordingCallbackOptions", "trtcRecording.");
+      if (props.liveWebhook !== undefined) checkKnownKeys(props.liveWebhook, LIVE_WEBHOOK_KEYS, "LiveWebhookOptions", "liveWebhook.");
       validateCallbacks(props);
       return props;
     });
@@ -90,9 +106,10 @@ export class RecordingCallbacks extends Construct {
         url: vodEvents.url,
         deleteEvents: vodEvents.deleteEvents,
       });
+      coverCallbacks(this.vodEventCallback);
     }
 
-    this.spec = {
+    this.spec = validateAt(this, () => ({
       vodEvents: vodEvents
         ? { url: vodEvents.url, deleteEvents: vodEvents.deleteEvents ?? false, signKey: vodEvents.signKey?.bind(this) ?? null }
         : null,
@@ -105,7 +122,14 @@ export class RecordingCallbacks extends Construct {
             token: liveWebhook.token?.bind(this) ?? null,
           }
         : null,
-    };
+    }));
+    Aspects.of(this).add(
+      new StandaloneCallbackChecks(this, () => [
+        ...(this.spec.vodEvents ? [{ kind: "vodEvents" as const, url: this.spec.vodEvents.url }] : []),
+        ...(this.spec.trtcRecording ? [{ kind: "trtcRecording" as const, url: this.spec.trtcRecording.url }] : []),
+        ...(this.spec.liveWebhook ? [{ kind: "liveWebhook" as const, url: this.spec.liveWebhook.url }] : []),
+      ]),
+    );
   }
 
   /** The endpoints as plain data (keys as references only). */
@@ -119,33 +143,27 @@ function validateCallbacks(props: RecordingCallbacksProps): void {
   if (vodEvents !== undefined) {
     checkCallbackUrl("vodEvents.url", vodEvents.url);
     if (vodEvents.deleteEvents !== undefined) checkBoolean("vodEvents.deleteEvents", vodEvents.deleteEvents);
-    checkSecret("vodEvents.signKey", vodEvents.signKey);
+    checkOptionalSecret("vodEvents.signKey", vodEvents.signKey);
     if (props.vodApplication === undefined) {
       fail("vodApplication", "set when vodEvents is set (VOD callbacks belong to a VOD application)", undefined);
     }
   }
   if (trtcRecording !== undefined) {
     checkCallbackUrl("trtcRecording.url", trtcRecording.url);
-    checkSecret("trtcRecording.key", trtcRecording.key);
+    checkOptionalSecret("trtcRecording.key", trtcRecording.key);
   }
   if (liveWebhook !== undefined) {
     checkCallbackUrl("liveWebhook.url", liveWebhook.url);
-    checkSecret("liveWebhook.token", liveWebhook.token);
+    checkOptionalSecret("liveWebhook.token", liveWebhook.token);
     if (liveWebhook.commands !== undefined) {
       if (!Array.isArray(liveWebhook.commands) || liveWebhook.commands.length === 0) {
         fail("liveWebhook.commands", "a non-empty list of Live webhook commands", liveWebhook.commands);
       }
-      for (const c of liveWebhook.commands) {
+      liveWebhook.commands.forEach((c, i) => {
         if (!(LIVE_WEBHOOK_COMMANDS as readonly string[]).includes(c)) {
-          fail("liveWebhook.commands", `Live webhook commands (${LIVE_WEBHOOK_COMMANDS.join(", ")})`, c);
+          fail(`liveWebhook.commands[${i}]`, `a Live webhook command (${LIVE_WEBHOOK_COMMANDS.join(", ")})`, c);
         }
-      }
+      });
     }
-  }
-}
-
-function checkSecret(property: string, value: unknown): void {
-  if (value !== undefined && !(value instanceof CallbackSecret)) {
-    fail(property, "a CallbackSecret (CallbackSecret.fromEnvironment(name) or CallbackSecret.fromTerraformVariable(name)); never the key itself", "a " + typeof value);
   }
 }

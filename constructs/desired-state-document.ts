@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "fs";
 import * as path from "path";
 import { Construct, IConstruct } from "constructs";
 import { ISynthesisSession, TerraformStack } from "../lib/cdktf";
+import { fail, validateCall } from "../lib/validation";
 import {
   DESIRED_STATE_FILE,
   DESIRED_STATE_SCHEMA,
@@ -22,6 +23,7 @@ const ID = "LiveRecordingDesiredState";
 export class DesiredStateDocument extends Construct {
   /** The stack's document, created on first use. */
   public static of(scope: IConstruct): DesiredStateDocument {
+    if (!(scope instanceof Construct)) validateCall("DesiredStateDocument.of", () => fail("scope", "a construct in a stack", scope));
     const stack = TerraformStack.of(scope);
     return (stack.node.tryFindChild(ID) as DesiredStateDocument | undefined) ?? new DesiredStateDocument(stack, ID);
   }

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Aspects, TerraformOutput, Token } from "../lib/cdktf";
+import { Aspects, TerraformOutput, TerraformStack, Token } from "../lib/cdktf";
 import {
   DesiredApp,
   DesiredRoom,
@@ -13,14 +13,51 @@ import {
 import { ACCEPT_STOPPING_PROP } from "../lib/global-auto-recording";
 import { LIVE_RECORDING_FORMAT, MAX_FILE_DURATION_MINUTES, SDK_APP_ID_RANGE } from "../lib/limits";
 import { OUTPUT_IDS } from "../lib/output-ids";
+import { nearest } from "../lib/suggest";
 import { ROOM_CREATION_METHODS, RoomCreationMethod, SEAT_TEMPLATES, SeatTemplate, parseSeatTemplate } from "../lib/room-scope";
-import { checkBoolean, checkInteger, checkOneOf, checkOptionalObject, checkString, fail, validateAt } from "../lib/validation";
+import { checkBoolean, checkInteger, checkKnownKeys, checkObject, checkOneOf, checkOptionalObject, checkString, fail, isPlainObject, keysOf, validateAt } from "../lib/validation";
 import { Acknowledgements, Finding, ICheckedLiveRecording, LiveRecordingChecks, MIN_REASON_LENGTH } from "../rules";
-import { RecordingCallbacks, RecordingCallbacksProps } from "./callbacks";
+import { coverCallbacks } from "../rules/standalone-callbacks";
+import { RecordingCallbacks, RecordingCallbacksProps, CALLBACK_KEYS } from "./callbacks";
+import { VOD_APPLICATION_ALLOWED, checkOptionalRetention, isVodApplication } from "./checks";
 import { DesiredStateDocument } from "./desired-state-document";
 import { PostDeployPolicies, PostDeployPoliciesOptions } from "./post-deploy-policies";
 import { Retention } from "./retention";
 import { IVodApplication, VodApplication, VodApplicationProps } from "./vod-application";
+
+/** The keys of the props (a prop added to an interface without its key here fails to compile: `keysOf`). */
+export const LIVE_RECORDING_PROP_KEYS = keysOf<LiveRecordingProps>()({
+  sdkAppId: true,
+  account: true,
+  vodApplication: true,
+  retention: true,
+  callbacks: true,
+  fullRoomRecording: true,
+  globalAutoRecording: true,
+  acceptStoppingOtherRecordings: true,
+  rooms: true,
+  expectedUsage: true,
+  outputPrefix: true,
+  accessPolicies: true,
+});
+/** Props that were removed: an outer level lets them through so the LiveRecording can say why they went. */
+export const RETIRED_LIVE_RECORDING_PROP_KEYS = ["recording"] as const;
+export const ROOM_USAGE_KEYS = keysOf<RoomUsage>()({
+  name: true,
+  seatTemplate: true,
+  createdWith: true,
+  isUnlimitedRoomEnabled: true,
+  isCloudRecordEnabled: true,
+  expectRecorded: true,
+  typicalHosts: true,
+});
+export const EXPECTED_USAGE_KEYS = keysOf<ExpectedUsage>()({
+  peakConcurrentRecordings: true,
+  recordedHoursPerMonth: true,
+  resolution: true,
+  averageBitrateKbps: true,
+});
+export const STOP_ACCEPTANCE_KEYS = keysOf<StopOtherRecordingsAcceptance>()({ reason: true });
 
 /** A kind of room the app creates, as the app creates it. */
 export interface RoomUsage {
@@ -171,8 +208,7 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
   constructor(scope: Construct, id: string, props: LiveRecordingProps) {
     super(scope, id);
     validateAt(this, () => {
-      if (props === undefined || props === null) fail("props", "a LiveRecordingProps object", props);
-      checkOptionalObject("props", props);
+      checkObject("props", props, "a LiveRecordingProps object");
       const legacy = (props as { recording?: unknown }).recording;
       if (legacy !== undefined) {
         fail(
@@ -182,14 +218,14 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
           legacy,
         );
       }
-      checkOptionalObject("callbacks", props.callbacks);
+      checkKnownKeys(props, LIVE_RECORDING_PROP_KEYS, "LiveRecordingProps");
+      checkOptionalObject("callbacks", props.callbacks, "a callbacks object");
+      if (props.callbacks !== undefined) checkKnownKeys(props.callbacks, CALLBACK_KEYS, "LiveRecordingProps.callbacks", "callbacks.");
       checkInteger("sdkAppId", props.sdkAppId, SDK_APP_ID_RANGE.min, SDK_APP_ID_RANGE.max);
       if (props.fullRoomRecording !== undefined) checkBoolean("fullRoomRecording", props.fullRoomRecording);
       if (props.globalAutoRecording !== undefined) checkOneOf("globalAutoRecording", props.globalAutoRecording, GLOBAL_AUTO_RECORDING_DECLARATIONS);
       if (props.acceptStoppingOtherRecordings !== undefined) checkStopAcceptance(props.acceptStoppingOtherRecordings, props.globalAutoRecording ?? "unknown");
-      if (props.retention !== undefined && !(props.retention instanceof Retention)) {
-        fail("retention", "a Retention (Retention.days(n) or Retention.forever())", props.retention);
-      }
+      checkOptionalRetention("retention", props.retention);
       if (props.account !== undefined) {
         checkString("account", props.account, { min: 1, max: 64, pattern: /^[A-Za-z0-9][A-Za-z0-9_.@-]*$/, patternText: "letters, digits, _ . @ or - starting with a letter or digit" });
       }
@@ -207,9 +243,11 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
     this.outputPrefix = props.outputPrefix ?? "";
     this.vodApplication = props.vodApplication === undefined ? undefined : validateAt(this, () => resolveVodApplication(this, props.vodApplication!));
     this.callbacks = new RecordingCallbacks(this, "Callbacks", { ...props.callbacks, vodApplication: this.vodApplication });
+    coverCallbacks(this.callbacks); // its URLs are this recording's: rule LR005 reports them here, once
     this.rooms = validateAt(this, () => validateRooms(props.rooms));
     this.expectedUsage = validateAt(this, () => validateUsage(props.expectedUsage));
     validateAt(this, () => requireStorageWhenWanted(this.fullRoomRecording, this.rooms, props.vodApplication, props.retention));
+    validateAt(this, () => this.claimSdkAppIdAndOutputs());
 
     this.createOutputs();
     if (props.accessPolicies !== undefined) {
@@ -220,9 +258,12 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
     DesiredStateDocument.of(this).addApp(() => this.toDesiredAppWithFindings());
   }
 
-  /** Accepts findings of rule `id` on this recording, with a written reason. */
-  public acknowledge(id: string, reason: string): void {
-    Acknowledgements.of(this).add({ id, reason });
+  /**
+   * Accepts findings of rule `id` on this recording, with a written reason; `appliesTo` narrows it to some findings
+   * (`Room::<name>` for LR004 and LR008, `Callback::<vodEvents|trtcRecording|liveWebhook>` for LR005).
+   */
+  public acknowledge(id: string, reason: string, appliesTo?: readonly string[]): void {
+    Acknowledgements.of(this).add({ id, reason, ...(appliesTo !== undefined ? { appliesTo } : {}) });
   }
 
   public toDesiredApp(): DesiredApp {
@@ -252,7 +293,7 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
       callbacks: this.callbacks.toSpec(),
       rooms: [...this.rooms],
       expectedUsage: this.expectedUsage ?? null,
-      acknowledgements: Acknowledgements.of(this).all().map((a) => ({ ruleId: a.id, reason: a.reason })),
+      acknowledgements: Acknowledgements.of(this).toData(),
       findings: [],
       ...accessPoliciesField(this),
     };
@@ -279,6 +320,43 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
     return { ...this.toDesiredApp(), findings };
   }
 
+  /**
+   * One LiveRecording per SDKAppID in the app (two would fight over its console settings), and output ids of its own
+   * in the stack: without a distinct `outputPrefix`, a second LiveRecording would overwrite the first one's outputs
+   * and the post-deploy step would write to the wrong VOD application.
+   */
+  private claimSdkAppIdAndOutputs(): void {
+    const apps = claimedSdkAppIds(this.node.root);
+    const other = apps.get(this.sdkAppId);
+    if (other !== undefined) {
+      fail("sdkAppId", `unique among the LiveRecordings of the app (${other} already declares it; two declarations of one SDKAppID would fight over its console settings)`, this.sdkAppId);
+    }
+    const stack = TerraformStack.of(this);
+    const ids = this.outputIds();
+    for (const node of stack.node.findAll()) {
+      if (node === this) continue;
+      const clash =
+        node instanceof LiveRecording
+          ? node.outputIds().filter((id) => ids.includes(id))
+          : node instanceof TerraformOutput && ids.includes(node.friendlyUniqueId)
+            ? [node.friendlyUniqueId]
+            : [];
+      if (clash.length === 0) continue;
+      const owner = node instanceof LiveRecording ? `the LiveRecording ${node.node.path}` : `the output ${node.node.path}`;
+      const example = this.node.id.toLowerCase().replace(/[^a-z0-9_]/g, "_").replace(/^[^a-z]+/, "") || "recording";
+      const allowed =
+        `a prefix that keeps this LiveRecording's outputs apart from the other outputs of stack ${stack.node.path} (${owner} already writes ` +
+        `${clash.join(", ")}: one would overwrite the other, and the post-deploy step would read the wrong app's), e.g. "${example}_"`;
+      fail("outputPrefix", allowed, this.outputPrefix === "" ? undefined : this.outputPrefix);
+    }
+    apps.set(this.sdkAppId, this.node.path);
+  }
+
+  /** The ids of the outputs this recording writes. */
+  private outputIds(): string[] {
+    return [OUTPUT_IDS.sdkAppId, ...(this.vodApplication ? [OUTPUT_IDS.vodSubAppId, OUTPUT_IDS.vodSubAppName] : [])].map((b) => this.outputId(b));
+  }
+
   private outputId(base: string): string {
     return `${this.outputPrefix}${base}`;
   }
@@ -302,14 +380,23 @@ function accessPoliciesField(recording: LiveRecording): Pick<DesiredApp, "access
 }
 
 function resolveVodApplication(scope: Construct, value: IVodApplication | VodApplicationProps): IVodApplication {
-  if (value instanceof Construct && "subAppId" in value) return value as IVodApplication;
-  if (typeof value !== "object" || value === null) fail("vodApplication", "a VodApplication or VodApplicationProps", value);
+  if (isVodApplication(value)) return value;
+  if (!isPlainObject(value)) fail("vodApplication", `${VOD_APPLICATION_ALLOWED} or the VodApplicationProps of one to create`, value);
   return new VodApplication(scope, "VodApplication", value as VodApplicationProps);
+}
+
+/** SDKAppIDs declared by the LiveRecordings of each app (by root construct), with the path that declared each. */
+const SDK_APP_IDS = new WeakMap<object, Map<number, string>>();
+function claimedSdkAppIds(root: object): Map<number, string> {
+  let apps = SDK_APP_IDS.get(root);
+  if (apps === undefined) SDK_APP_IDS.set(root, (apps = new Map()));
+  return apps;
 }
 
 function checkStopAcceptance(value: unknown, declared: GlobalAutoRecordingDeclaration): void {
   const prop = ACCEPT_STOPPING_PROP;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) fail(prop, "an object { reason }", value);
+  checkObject(prop, value, "an object { reason }");
+  checkKnownKeys(value as object, STOP_ACCEPTANCE_KEYS, "StopOtherRecordingsAcceptance", `${prop}.`);
   if (declared !== "off") fail("globalAutoRecording", `"off" when ${prop} is set (it accepts what turning Global Auto-Recording off stops)`, declared);
   const reason = (value as { reason?: unknown }).reason;
   if (typeof reason !== "string" || reason.trim().length < MIN_REASON_LENGTH) {
@@ -327,12 +414,16 @@ function validateRooms(rooms: readonly RoomUsage[] | undefined): DesiredRoom[] {
   const seen = new Set<string>();
   return rooms.map((room, i) => {
     const p = `rooms[${i}]`;
-    if (room === null || typeof room !== "object" || Array.isArray(room)) fail(p, "a RoomUsage object", room);
+    checkObject(p, room, "a RoomUsage object");
+    checkKnownKeys(room, ROOM_USAGE_KEYS, "RoomUsage", `${p}.`);
     checkString(`${p}.name`, room?.name, { min: 1, max: 64 });
     if (seen.has(room.name)) fail(`${p}.name`, "unique among rooms", room.name);
     seen.add(room.name);
     const template = typeof room.seatTemplate === "string" ? parseSeatTemplate(room.seatTemplate) : undefined;
-    if (template === undefined) fail(`${p}.seatTemplate`, `one of ${SEAT_TEMPLATES.join(", ")}`, room.seatTemplate);
+    if (template === undefined) {
+      const near = typeof room.seatTemplate === "string" ? nearest(room.seatTemplate, SEAT_TEMPLATES) : undefined;
+      fail(`${p}.seatTemplate`, `one of ${SEAT_TEMPLATES.join(", ")}`, room.seatTemplate, near !== undefined ? `did you mean "${near}"?` : undefined);
+    }
     if (room.createdWith !== undefined) checkOneOf(`${p}.createdWith`, room.createdWith, ROOM_CREATION_METHODS);
     if (room.isUnlimitedRoomEnabled !== undefined) checkBoolean(`${p}.isUnlimitedRoomEnabled`, room.isUnlimitedRoomEnabled);
     if (room.isCloudRecordEnabled !== undefined) checkBoolean(`${p}.isCloudRecordEnabled`, room.isCloudRecordEnabled);
@@ -370,7 +461,8 @@ function requireStorageWhenWanted(
 
 function validateUsage(usage: ExpectedUsage | undefined): ExpectedUsageData | undefined {
   if (usage === undefined) return undefined;
-  if (typeof usage !== "object" || usage === null) fail("expectedUsage", "an ExpectedUsage object", usage);
+  checkObject("expectedUsage", usage, "an ExpectedUsage object");
+  checkKnownKeys(usage, EXPECTED_USAGE_KEYS, "ExpectedUsage", "expectedUsage.");
   const nonNegative = (prop: string, v: number | undefined) => {
     if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v) || v < 0)) fail(prop, "a number of at least 0", v);
   };

@@ -9,7 +9,6 @@ import {
   MAX_FILE_DURATION_MINUTES,
   MAX_IDLE_TIME_SECONDS,
   MIN_FILE_DURATION_MINUTES,
-  REGION_PATTERN,
   RESOURCE_EXPIRED_HOURS,
   SDK_APP_ID_RANGE,
   TRTC_INTEGER_ROOM_ID_MAX,
@@ -17,9 +16,29 @@ import {
   TRTC_USER_ID_MAX_LENGTH,
 } from "../lib/limits";
 import { RECORDING_MODES } from "../lib/room-scope";
-import { checkBoolean, checkInteger, checkOneOf, checkString, fail, isUnresolved, validateAt } from "../lib/validation";
+import { checkBoolean, checkInteger, checkKnownKeys, checkObject, checkOneOf, checkRegion, checkString, fail, isUnresolved, keysOf, validateAt, validateCall } from "../lib/validation";
+import { checkOptionalRetention, checkVodApplicationRef } from "./checks";
 import { Retention } from "./retention";
 import { IVodApplication } from "./vod-application";
+
+/** The keys of the props (a prop added to an interface without its key here fails to compile: `keysOf`). */
+export const MANUAL_RECORDING_PROP_KEYS = keysOf<ManualRecordingProps>()({
+  sdkAppId: true,
+  recordMode: true,
+  streamType: true,
+  maxIdleTimeSeconds: true,
+  maxMediaFileDurationMinutes: true,
+  mergeAudioAndVideo: true,
+  mixLayout: true,
+  vodApplication: true,
+  retention: true,
+  vodMediaType: true,
+  vodClassId: true,
+  vodProcedure: true,
+  vodStorageRegion: true,
+  resourceExpiredHours: true,
+});
+export const MANUAL_RECORDING_TARGET_KEYS = keysOf<ManualRecordingTarget>()({ roomId: true, roomIdType: true, robotUserId: true, robotUserSig: true, vodSubAppId: true });
 
 /** `RecordParams.RecordMode`: each subscribed host to its own files (1), or all hosts mixed into one file (2). */
 export const MANUAL_RECORD_MODES = RECORDING_MODES;
@@ -159,7 +178,8 @@ export class ManualRecording extends Construct {
   constructor(scope: Construct, id: string, props: ManualRecordingProps) {
     super(scope, id);
     validateAt(this, () => {
-      if (props === undefined || props === null || typeof props !== "object" || Array.isArray(props)) fail("props", "a ManualRecordingProps object", props);
+      checkObject("props", props, "a ManualRecordingProps object");
+      checkKnownKeys(props, MANUAL_RECORDING_PROP_KEYS, "ManualRecordingProps");
       checkInteger("sdkAppId", props.sdkAppId, SDK_APP_ID_RANGE.min, SDK_APP_ID_RANGE.max);
       checkOneOf("recordMode", props.recordMode, MANUAL_RECORD_MODES);
       if (props.streamType !== undefined) checkOneOf("streamType", props.streamType, MANUAL_STREAM_TYPES);
@@ -179,16 +199,12 @@ export class ManualRecording extends Construct {
       if ((media === "aac" || media === "hls+aac") && props.streamType !== "audio-only") {
         fail("vodMediaType", `"mp4", "hls" or "hls+mp4" unless streamType is "audio-only" (AAC files hold audio only)`, media);
       }
-      if (props.vodApplication === undefined || props.vodApplication === null || typeof props.vodApplication !== "object" || !("subAppId" in props.vodApplication)) {
-        fail("vodApplication", "a VOD application (a VodApplication, or VodApplication.fromSubAppId(...)): manual recording here uploads to VOD", props.vodApplication);
-      }
-      if (props.retention !== undefined && !(props.retention instanceof Retention)) {
-        fail("retention", "a Retention (Retention.days(n) or Retention.forever())", props.retention);
-      }
+      checkVodApplicationRef("vodApplication", props.vodApplication, "a VOD application (a VodApplication, or VodApplication.fromSubAppId(...)): manual recording here uploads to VOD");
+      checkOptionalRetention("retention", props.retention);
       if (props.vodClassId !== undefined) checkInteger("vodClassId", props.vodClassId, 0, Number.MAX_SAFE_INTEGER);
       if (props.vodProcedure !== undefined) checkString("vodProcedure", props.vodProcedure, { min: 1, max: 20 });
       if (props.vodStorageRegion !== undefined) {
-        checkString("vodStorageRegion", props.vodStorageRegion, { min: 1, max: 64, pattern: REGION_PATTERN, patternText: "a region name like ap-guangzhou" });
+        checkRegion("vodStorageRegion", props.vodStorageRegion);
       }
       checkRecordParamLimits({
         maxIdleTimeSeconds: props.maxIdleTimeSeconds,
@@ -218,7 +234,8 @@ export class ManualRecording extends Construct {
    */
   public toCreateCloudRecordingRequest(target: ManualRecordingTarget): CreateCloudRecordingRequest {
     return validateAt(this, () => {
-      if (target === null || typeof target !== "object" || Array.isArray(target)) fail("target", "a ManualRecordingTarget object", target);
+      checkObject("target", target, "a ManualRecordingTarget object");
+      checkKnownKeys(target, MANUAL_RECORDING_TARGET_KEYS, "ManualRecordingTarget", "target.");
       if (target.roomIdType !== undefined) checkOneOf("roomIdType", target.roomIdType, ["string", "integer"] as const);
       if (target.roomIdType === "string") {
         checkString("roomId", target.roomId, { min: 1, max: TRTC_STRING_ROOM_ID_MAX_LENGTH });
@@ -261,7 +278,7 @@ export class ManualRecording extends Construct {
         ...(layout ? { MixLayoutParams: layout } : {}),
         ...(this.resourceExpiredHours !== undefined ? { ResourceExpiredHour: this.resourceExpiredHours } : {}),
       };
-      checkCreateCloudRecordingRequest(request);
+      checkRequestLimits(request);
       return request;
     });
   }
@@ -278,9 +295,16 @@ function checkRecordParamLimits(v: { maxIdleTimeSeconds?: unknown; maxMediaFileD
 
 /**
  * Checks a rendered `CreateCloudRecording` request against the API's documented limits (the same ones as the props),
- * so a request is refused here rather than by TRTC.
+ * so a request is refused here rather than by TRTC. Errors name the call: `[checkCreateCloudRecordingRequest] ...`.
  */
 export function checkCreateCloudRecordingRequest(request: CreateCloudRecordingRequest): void {
+  validateCall("checkCreateCloudRecordingRequest", () => checkRequestLimits(request));
+}
+
+function checkRequestLimits(request: CreateCloudRecordingRequest): void {
+  checkObject("request", request, "a CreateCloudRecording request object");
+  checkObject("RecordParams", request.RecordParams, "a RecordParams object");
+  checkObject("StorageParams", request.StorageParams, "a StorageParams object");
   const p = request.RecordParams;
   checkOneOf("RecordParams.RecordMode", p.RecordMode, [1, 2]);
   if (p.StreamType !== undefined) checkOneOf("RecordParams.StreamType", p.StreamType, [0, 1, 2]);

@@ -1,9 +1,12 @@
 import { Construct } from "constructs";
 import { Lazy, TerraformDataResource, TerraformStack, TerraformVariable, Token } from "../lib/cdktf";
 import type { SecretSourceSpec } from "../lib/desired-state";
-import { checkString, validateAt } from "../lib/validation";
+import { checkKnownKeys, checkObject, checkString, fail, keysOf, validateAt } from "../lib/validation";
 import { DesiredStateDocument } from "./desired-state-document";
 import type { LiveRecording } from "./live-recording";
+
+/** The keys of the props (a prop added to an interface without its key here fails to compile: `keysOf`). */
+export const POST_DEPLOY_HOOK_PROP_KEYS = keysOf<PostDeployHookProps>()({ recording: true, projectDir: true, extraArgs: true });
 
 /**
  * The shell command that runs this package's CLI from a stack's working directory: the project's installed package
@@ -52,6 +55,13 @@ export class PostDeployHook extends Construct {
 
   constructor(scope: Construct, id: string, props: PostDeployHookProps) {
     super(scope, id);
+    validateAt(this, () => {
+      checkObject("props", props, "a PostDeployHookProps object");
+      checkKnownKeys(props, POST_DEPLOY_HOOK_PROP_KEYS, "PostDeployHookProps");
+      const recording = props.recording as Partial<LiveRecording> | undefined;
+      if (typeof recording?.toDesiredApp !== "function") fail("recording", "a LiveRecording", props.recording);
+      if (props.extraArgs !== undefined && !Array.isArray(props.extraArgs)) fail("extraArgs", "a list of arguments", props.extraArgs);
+    });
     const projectDir = props.projectDir ?? "../../..";
     validateAt(this, () => {
       checkString("projectDir", projectDir, { min: 1, max: 4096, pattern: /^[^\s"'`$\\;&|<>]+$/, patternText: "a path without spaces or shell characters" });

@@ -1,8 +1,14 @@
 import { RetentionSpec, formatRetention, retentionSeconds } from "../lib/desired-state";
 import { RETENTION_DAYS } from "../lib/limits";
-import { fail } from "../lib/validation";
+import { checkKnownKeys, checkObject, fail, validateCall } from "../lib/validation";
 
 export type { RetentionSpec };
+
+const DAYS_ALLOWED = `a whole number of days from ${RETENTION_DAYS.min} to ${RETENTION_DAYS.max} (or Retention.forever())`;
+
+function checkDays(property: string, days: unknown): void {
+  if (typeof days !== "number" || !Number.isInteger(days) || days < RETENTION_DAYS.min || days > RETENTION_DAYS.max) fail(property, DAYS_ALLOWED, days);
+}
 
 /**
  * How long recordings are kept in VOD: the console's "Save Duration".
@@ -13,9 +19,7 @@ export type { RetentionSpec };
 export class Retention {
   /** Keep recordings this many whole days (1 to 24,855) after they are uploaded. */
   public static days(days: number): Retention {
-    if (typeof days !== "number" || !Number.isInteger(days) || days < RETENTION_DAYS.min || days > RETENTION_DAYS.max) {
-      fail("retentionDays", `a whole number of days from ${RETENTION_DAYS.min} to ${RETENTION_DAYS.max} (or Retention.forever())`, days);
-    }
+    validateCall("Retention.days", () => checkDays("days", days));
     return new Retention(days);
   }
 
@@ -24,9 +28,20 @@ export class Retention {
     return new Retention(undefined);
   }
 
-  /** Reads the desired-state form back. */
+  /** Reads the desired-state form back: `{ days: n }` or `{ forever: true }`. */
   public static fromSpec(spec: RetentionSpec): Retention {
-    return "forever" in spec ? Retention.forever() : Retention.days(spec.days);
+    return validateCall("Retention.fromSpec", () => {
+      checkObject("spec", spec, "{ days: n } or { forever: true }");
+      checkKnownKeys(spec, ["days", "forever"], "RetentionSpec", "spec.");
+      const s = spec as { days?: unknown; forever?: unknown };
+      if (s.forever !== undefined && s.days !== undefined) fail("spec", "{ days: n } or { forever: true }, not both", spec);
+      if (s.forever !== undefined) {
+        if (s.forever !== true) fail("spec.forever", "true (or use { days: n })", s.forever);
+        return Retention.forever();
+      }
+      checkDays("spec.days", s.days);
+      return new Retention(s.days as number);
+    });
   }
 
   private constructor(

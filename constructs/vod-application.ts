@@ -2,12 +2,19 @@ import { Construct } from "constructs";
 import { VodSubApplication } from "../.gen/providers/tencentcloud/vod-sub-application";
 import { Fn, Token } from "../lib/cdktf";
 import {
+  TAG_CHARACTERS,
+  TAG_KEY_MAX_LENGTH,
+  TAG_RESERVED_KEY_PREFIXES,
+  TAG_VALUE_MAX_LENGTH,
   VOD_APP_DESCRIPTION_MAX_LENGTH,
   VOD_APP_MAX_TAGS,
   VOD_APP_NAME_MAX_LENGTH,
   VOD_APP_NAME_PATTERN,
 } from "../lib/limits";
-import { checkBoolean, checkInteger, checkOptionalObject, checkString, fail, isUnresolved, validateAt } from "../lib/validation";
+import { checkBoolean, checkInteger, checkKnownKeys, checkObject, checkString, fail, isPlainObject, isUnresolved, keysOf, validateAt, validateAtPath, validateCall } from "../lib/validation";
+
+/** The keys of the props (a prop added to an interface without its key here fails to compile: `keysOf`). */
+export const VOD_APPLICATION_PROP_KEYS = keysOf<VodApplicationProps>()({ name: true, description: true, tags: true, enabled: true });
 
 /** A VOD sub-application that recordings can be stored in. */
 export interface IVodApplication {
@@ -52,7 +59,10 @@ export interface VodApplicationProps {
 export class VodApplication extends Construct implements IVodApplication {
   /** Refers to an existing sub-application that this package does not manage. */
   public static fromSubAppId(scope: Construct, id: string, subAppId: number, name?: string): IVodApplication {
-    validateAt(scope, () => {
+    if (!(scope instanceof Construct)) validateCall("VodApplication.fromSubAppId", () => fail("scope", "a construct (the scope of the imported application)", scope));
+    // Errors name the path the imported application would have.
+    validateAtPath(`${scope.node.path === "" ? "" : `${scope.node.path}/`}${String(id)}`, () => {
+      checkString("id", id, { min: 1, max: 255, pattern: /^[^/]+$/, patternText: "a construct id without /" });
       checkInteger("subAppId", subAppId, 1, Number.MAX_SAFE_INTEGER);
       if (name !== undefined) checkName(name);
     });
@@ -81,7 +91,8 @@ export class VodApplication extends Construct implements IVodApplication {
   constructor(scope: Construct, id: string, props: VodApplicationProps) {
     super(scope, id);
     validateAt(this, () => {
-      checkOptionalObject("vodApplication", props);
+      checkObject("props", props, "a VodApplicationProps object");
+      checkKnownKeys(props, VOD_APPLICATION_PROP_KEYS, "VodApplicationProps");
       checkName(props.name);
       if (props.description !== undefined) {
         checkString("description", props.description, { max: VOD_APP_DESCRIPTION_MAX_LENGTH });
@@ -114,15 +125,29 @@ function checkName(name: unknown): void {
   });
 }
 
+/**
+ * Tags as Tencent Cloud's Tag service allows them (lib/limits.ts: lengths, characters, reserved prefixes), at most 10.
+ * A Map is refused rather than read as no tags.
+ */
 function checkTags(tags: unknown): void {
   if (tags === undefined) return;
-  if (tags === null || typeof tags !== "object" || Array.isArray(tags)) fail("tags", "a map of tag keys to string values", tags);
-  const entries = Object.entries(tags as Record<string, unknown>);
+  if (!isPlainObject(tags)) fail("tags", "a record of tag keys to string values (an object literal)", tags);
+  const entries = Object.entries(tags);
   if (entries.length > VOD_APP_MAX_TAGS) {
-    fail("tags", `at most ${VOD_APP_MAX_TAGS} tags`, `${entries.length} tags (${entries.map(([k]) => k).join(", ")})`);
+    fail("tags", `at most ${VOD_APP_MAX_TAGS} tags`, entries.length, `keys ${entries.map(([k]) => k).join(", ")}`);
   }
+  const characters = "letters, digits, spaces (not first or last) and + - = . _ : / @ ( ) [ ] , ; > <";
+  const reserved = TAG_RESERVED_KEY_PREFIXES.map((p) => `"${p}"`).join(", ");
   for (const [key, value] of entries) {
-    if (key.trim() === "") fail("tags", "non-empty tag keys", key);
-    if (typeof value !== "string" && !isUnresolved(value)) fail(`tags.${key}`, "a string", value);
+    const chars = [...key].length;
+    if (chars < 1 || chars > TAG_KEY_MAX_LENGTH || !TAG_CHARACTERS.test(key) || key !== key.trim()) {
+      fail("tags", `a record whose keys are 1 to ${TAG_KEY_MAX_LENGTH} characters of ${characters}`, key);
+    }
+    if (TAG_RESERVED_KEY_PREFIXES.some((p) => key.startsWith(p))) fail("tags", `a record whose keys do not start with ${reserved} (reserved by Tencent Cloud)`, key);
+    if (isUnresolved(value)) continue;
+    const allowed = `a string of 1 to ${TAG_VALUE_MAX_LENGTH} characters of ${characters}`;
+    if (typeof value !== "string") fail(`tags.${key}`, allowed, value);
+    const length = [...value].length;
+    if (length < 1 || length > TAG_VALUE_MAX_LENGTH || !TAG_CHARACTERS.test(value) || value !== value.trim()) fail(`tags.${key}`, allowed, value);
   }
 }

@@ -1,12 +1,21 @@
 import { Construct } from "constructs";
 import { VodEventConfig } from "../.gen/providers/tencentcloud/vod-event-config";
-import { checkBoolean, checkCallbackUrl, validateAt } from "../lib/validation";
+import { Aspects } from "../lib/cdktf";
+import { checkBoolean, checkCallbackUrl, checkKnownKeys, checkObject, keysOf, validateAt } from "../lib/validation";
+import { StandaloneCallbackChecks } from "../rules/standalone-callbacks";
+import { checkVodApplicationRef } from "./checks";
 import { IVodApplication } from "./vod-application";
+
+/** The keys of the props (a prop added to an interface without its key here fails to compile: `keysOf`). */
+export const VOD_EVENT_CALLBACK_PROP_KEYS = keysOf<VodEventCallbackProps>()({ application: true, url: true, deleteEvents: true });
 
 export interface VodEventCallbackProps {
   /** The VOD application whose events are sent. */
   readonly application: IVodApplication;
-  /** Where VOD POSTs its v3 event callbacks (`NotificationUrl`). HTTPS; plain HTTP only to loopback (rule LR005). */
+  /**
+   * Where VOD POSTs its v3 event callbacks (`NotificationUrl`). HTTPS; plain HTTP only to loopback (rule LR005, which
+   * checks this construct also when it is used without a LiveRecording).
+   */
   readonly url: string;
   /**
    * Also send `FileDeleted` events (`DeleteMediaCompleteEventSwitch`), e.g. to learn when retention removed a recording.
@@ -32,6 +41,9 @@ export class VodEventCallback extends Construct {
   constructor(scope: Construct, id: string, props: VodEventCallbackProps) {
     super(scope, id);
     validateAt(this, () => {
+      checkObject("props", props, "a VodEventCallbackProps object");
+      checkKnownKeys(props, VOD_EVENT_CALLBACK_PROP_KEYS, "VodEventCallbackProps");
+      checkVodApplicationRef("application", props.application);
       checkCallbackUrl("url", props.url);
       if (props.deleteEvents !== undefined) checkBoolean("deleteEvents", props.deleteEvents);
     });
@@ -45,5 +57,6 @@ export class VodEventCallback extends Construct {
       uploadMediaCompleteEventSwitch: "ON",
       deleteMediaCompleteEventSwitch: this.deleteEvents ? "ON" : "OFF",
     });
+    Aspects.of(this).add(new StandaloneCallbackChecks(this, () => [{ kind: "vodEvents", url: this.url }]));
   }
 }

@@ -95,7 +95,8 @@ const expectedUsage = z
   })
   .strict();
 
-const acknowledgement = z.object({ ruleId: z.string(), reason: z.string() }).strict();
+/** `appliesTo` (optional, written only when set): the findings it is narrowed to, e.g. `Room::shows`. */
+const acknowledgement = z.object({ ruleId: z.string(), reason: z.string(), appliesTo: z.array(z.string()).min(1).optional() }).strict();
 
 /** A written acceptance that turning Global Auto-Recording off stops the recordings only it makes. */
 const stopAcceptance = z.object({ reason: z.string().min(10) }).strict();

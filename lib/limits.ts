@@ -4,6 +4,8 @@
  * API facts are from the public API references of VOD (2018-07-17) and TRTC (2019-07-22).
  */
 
+import type { TencentCloudRegion } from "./regions";
+
 /**
  * Longest file Live records, in minutes (Seed: "The maximum duration for a single file is 1440 minutes"); also the
  * upper bound of TRTC's `RecordParams.MaxMediaFileDuration` (1-1440, default 1440).
@@ -44,6 +46,23 @@ export const VOD_APP_DESCRIPTION_MAX_LENGTH = 300;
 export const VOD_APP_MAX_TAGS = 10;
 
 /**
+ * Tag keys and values (Tencent Cloud Tag, "Use Limits", tencentcloud.com/document/product/651/13354): a key is 1 to
+ * 127 Unicode characters, a value 1 to 255; letters, digits, spaces (not at the start or end) and `+ - = . _ : / @ ( )
+ * [ ] , ; > <` (in Chinese mode also `【 】` and the full-width `（ ） ：`, our reading of "( ) :" there).
+ */
+export const TAG_KEY_MAX_LENGTH = 127;
+export const TAG_VALUE_MAX_LENGTH = 255;
+export const TAG_CHARACTERS = /^[\p{L}\p{N} +\-=._:/@()\[\],;><【】（）：]+$/u;
+/**
+ * Tag keys reserved by Tencent Cloud, refused as prefixes. The Tag service's "Use Limits" (651/13354) reserves keys
+ * starting with `qcs:` or `project:` (and, in its Chinese version, `项目`); `CreateTag`'s error
+ * `InvalidParameter.ReservedTagKey` (651/33015) and product tag guides (CKafka, PTS) name `qcloud`, `tencent` and
+ * `project`, as keys starting with them. Our reading: every one of these prefixes is reserved (a key refused here
+ * would be refused by Tencent at deploy).
+ */
+export const TAG_RESERVED_KEY_PREFIXES = ["qcs:", "project", "qcloud", "tencent", "项目"] as const;
+
+/**
  * Retention ("Save Duration") in whole days. TRTC's `TencentVod.ExpireTime` is in seconds (0 = keep forever) and
  * no upper bound is documented; we keep the seconds within a signed 32-bit integer (24,855 days, about 68 years),
  * which every SDK can carry. Longer than that is `Retention.forever()`.
@@ -58,11 +77,9 @@ export const CALLBACK_KEY_PATTERN = /^[A-Za-z0-9]{1,32}$/;
 /** Callback URLs: at most 2083 characters (TRTC console). */
 export const CALLBACK_URL_MAX_LENGTH = 2083;
 
-/** TRTC `CreateCloudRecording` regions (Tencent Cloud international docs). */
-export const TRTC_RECORDING_REGIONS = ["ap-beijing", "ap-guangzhou", "ap-mumbai", "ap-shanghai", "ap-singapore"] as const;
+/** TRTC `CreateCloudRecording` regions (Tencent Cloud international docs): some of the Tencent Cloud regions. */
+export const TRTC_RECORDING_REGIONS = ["ap-beijing", "ap-guangzhou", "ap-mumbai", "ap-shanghai", "ap-singapore"] as const satisfies readonly TencentCloudRegion[];
 export type TrtcRecordingRegion = (typeof TRTC_RECORDING_REGIONS)[number];
-/** Tencent Cloud region names look like `ap-guangzhou`, `na-siliconvalley`, `eu-frankfurt`. */
-export const REGION_PATTERN = /^[a-z]{2,4}-[a-z]+(-[a-z0-9]+)?$/;
 
 /** TRTC SDKAppIDs are positive 32-bit integers (e.g. 1400000001; older apps are smaller). */
 export const SDK_APP_ID_RANGE = { min: 1, max: 4294967295 } as const;

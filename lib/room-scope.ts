@@ -21,6 +21,8 @@
  * mid-session is not supported"): a console change applies to rooms created after it (our reading).
  */
 
+import { checkBoolean, checkKnownKeys, checkObject, fail, keysOf, validateCall } from "./validation-core";
+
 /** Seat templates, by their REST `SeatTemplate` names. */
 export const SEAT_TEMPLATES = [
   "VideoDynamicGrid9Seats",
@@ -155,6 +157,7 @@ export function effectiveUnlimitedRoomEnabled(room: Pick<LiveRoom, "seatTemplate
  * Pure; covers every combination of the guide's tables and of the two ways of creating a room.
  */
 export function decideRoomRecording(room: LiveRoom, settings: RoomRecordingSettings): RoomRecordingDecision {
+  validateCall("decideRoomRecording", () => checkRoomAndSettings(room, settings));
   const unlimited = effectiveUnlimitedRoomEnabled(room);
   const voice = isVoiceRoomTemplate(room.seatTemplate);
   const no = (reason: RoomScopeReason, explanation: string): RoomRecordingDecision => ({
@@ -212,4 +215,24 @@ export function decideRoomRecording(room: LiveRoom, settings: RoomRecordingSetti
     effectiveUnlimitedRoomEnabled: unlimited,
     ...(caveat ? { caveat } : {}),
   };
+}
+
+const LIVE_ROOM_KEYS = keysOf<LiveRoom>()({ seatTemplate: true, createdWith: true, isUnlimitedRoomEnabled: true, isCloudRecordEnabled: true, hostCount: true, createdViaLive: true });
+const SETTINGS_KEYS = keysOf<RoomRecordingSettings>()({ fullRoomRecording: true, storageConfigured: true });
+
+/** The public function's input, as plain JavaScript may give it. */
+function checkRoomAndSettings(room: unknown, settings: unknown): void {
+  checkObject("room", room, "a LiveRoom object");
+  checkKnownKeys(room as object, LIVE_ROOM_KEYS, "LiveRoom", "room.");
+  const r = room as Record<string, unknown>;
+  if (!(SEAT_TEMPLATES as readonly unknown[]).includes(r.seatTemplate)) fail("room.seatTemplate", `one of ${SEAT_TEMPLATES.join(", ")}`, r.seatTemplate);
+  if (r.createdWith !== undefined && !(ROOM_CREATION_METHODS as readonly unknown[]).includes(r.createdWith)) {
+    fail("room.createdWith", `one of ${ROOM_CREATION_METHODS.map((m) => `"${m}"`).join(", ")}`, r.createdWith);
+  }
+  for (const key of ["isUnlimitedRoomEnabled", "isCloudRecordEnabled", "createdViaLive"] as const) if (r[key] !== undefined) checkBoolean(`room.${key}`, r[key]);
+  if (r.hostCount !== undefined && (typeof r.hostCount !== "number" || !Number.isInteger(r.hostCount) || r.hostCount < 1)) fail("room.hostCount", "a whole number of at least 1", r.hostCount);
+  checkObject("settings", settings, "a RoomRecordingSettings object");
+  checkKnownKeys(settings as object, SETTINGS_KEYS, "RoomRecordingSettings", "settings.");
+  checkBoolean("settings.fullRoomRecording", (settings as Record<string, unknown>).fullRoomRecording);
+  checkBoolean("settings.storageConfigured", (settings as Record<string, unknown>).storageConfigured);
 }

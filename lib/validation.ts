@@ -1,61 +1,23 @@
 import type { IConstruct } from "constructs";
 import { Token } from "./cdktf";
 import { CALLBACK_URL_MAX_LENGTH } from "./limits";
+import { TENCENT_CLOUD_REGIONS, isTencentCloudRegion, regionOfZone } from "./regions";
+import { nearest } from "./suggest";
+import { describeValue, fail, validateAtPath } from "./validation-core";
+
+export * from "./validation-core";
 
 /**
- * A bad value given to this package, found before anything is deployed. The message names the construct path (when
- * the value was given to a construct), the property, what is allowed and what was received:
- * `[staging/LiveRecording/VodApplication] \`name\` must be a string of ..., got "a b"`.
- */
-export class ValidationError extends Error {
-  public readonly property: string;
-  /** Path of the construct the value was given to, when there is one. */
-  public readonly constructPath?: string;
-  /** The message without the construct path. */
-  public readonly detail: string;
-  constructor(property: string, message: string, constructPath?: string) {
-    super(constructPath !== undefined && constructPath !== "" ? `[${constructPath}] ${message}` : message);
-    this.name = "ValidationError";
-    this.property = property;
-    this.detail = message;
-    this.constructPath = constructPath;
-  }
-}
-
-/**
- * Runs a construct's validation: a {@link ValidationError} raised without a construct path gets `scope`'s, so every
- * message says which construct received the bad value (children created inside keep their own path).
+ * Runs a construct's validation: a {@link ValidationError} raised without a construct path or call gets `scope`'s
+ * path, so every message says which construct received the bad value (children created inside keep their own path).
  */
 export function validateAt<T>(scope: IConstruct, fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof ValidationError && err.constructPath === undefined) {
-      throw new ValidationError(err.property, err.detail, scope.node.path);
-    }
-    throw err;
-  }
-}
-
-/** Formats a received value for an error message (strings quoted, objects as JSON). */
-export function describeValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value === undefined) return "undefined";
-  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
+  return validateAtPath(scope.node.path, fn);
 }
 
 /** True when a value is a Terraform reference or other token that only resolves at deploy time. */
 export function isUnresolved(value: unknown): boolean {
   return (typeof value === "string" || typeof value === "number") && Token.isUnresolved(value);
-}
-
-export function fail(property: string, allowed: string, value: unknown): never {
-  throw new ValidationError(property, `\`${property}\` must be ${allowed}, got ${describeValue(value)}`);
 }
 
 /** A whole number in [min, max] (tokens pass). `unit` is appended to the range, e.g. "minutes". */
@@ -67,14 +29,14 @@ export function checkInteger(property: string, value: unknown, min: number, max:
   }
 }
 
-/** One of a list of allowed values. */
+/** One of a list of allowed values; a misspelt string gets the nearest allowed one as a hint. */
 export function checkOneOf<T extends string | number | boolean>(property: string, value: unknown, allowed: readonly T[]): asserts value is T {
   if (isUnresolved(value)) return;
-  if (!allowed.includes(value as T)) fail(property, `one of ${allowed.map((a) => describeValue(a)).join(", ")}`, value);
-}
-
-export function checkBoolean(property: string, value: unknown): void {
-  if (typeof value !== "boolean") fail(property, "true or false", value);
+  if (!allowed.includes(value as T)) {
+    const strings = allowed.filter((a): a is T & string => typeof a === "string");
+    const near = typeof value === "string" ? nearest(value, strings) : undefined;
+    fail(property, `one of ${allowed.map((a) => describeValue(a)).join(", ")}`, value, near !== undefined ? `did you mean ${JSON.stringify(near)}?` : undefined);
+  }
 }
 
 /** A string of [min, max] characters matching `pattern` (described in words as `patternText`). Tokens pass. */
@@ -93,27 +55,44 @@ export function checkString(
   if (opts.pattern && !opts.pattern.test(value)) fail(property, allowed, value);
 }
 
-/** An options object (not null, not an array); absent is fine. Narrows to the object type. */
-export function checkOptionalObject<T extends object>(property: string, value: T | undefined): void {
-  if (value === undefined) return;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) fail(property, "an object", value);
-}
-
 /**
- * Checks that `value` is an absolute http(s) URL of at most 2083 characters, with a host and no credentials.
- * Whether it is HTTPS is a policy check (rule LR005), reported at synth with an acknowledgement path.
+ * Checks that `value` is an absolute http(s) URL of at most 2083 characters, with a host, and without credentials
+ * (they would be stored in Terraform state and logs), a fragment (never sent to the receiver) or whitespace (encoded
+ * or trimmed by URL parsers, so the URL Tencent calls would differ from the declared one). Whether it is HTTPS is a
+ * policy check (rule LR005), reported at synth with an acknowledgement path.
  */
 export function checkCallbackUrl(property: string, value: unknown): void {
   if (isUnresolved(value)) return;
-  const allowed = `an absolute http(s) URL of at most ${CALLBACK_URL_MAX_LENGTH} characters without user:password`;
-  if (typeof value !== "string" || value.length > CALLBACK_URL_MAX_LENGTH) fail(property, allowed, value);
+  const allowed = `an absolute http(s) URL of at most ${CALLBACK_URL_MAX_LENGTH} characters, without user:password, #fragment or whitespace`;
+  if (typeof value !== "string") return fail(property, allowed, value);
+  // What was received is shown with any user:password replaced: errors reach CI logs.
+  const shown = value.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, "$1***@");
+  if (value.length > CALLBACK_URL_MAX_LENGTH) fail(property, allowed, shown, `${value.length} characters`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) fail(property, allowed, shown, "it contains whitespace or a control character");
+  if (value.includes("#")) fail(property, allowed, shown, "a #fragment is never sent to the receiver");
   let u: URL;
   try {
     u = new URL(value);
   } catch {
-    return fail(property, allowed, value);
+    return fail(property, allowed, shown, "not an absolute URL");
   }
-  if ((u.protocol !== "https:" && u.protocol !== "http:") || !u.hostname || u.username || u.password) {
-    fail(property, allowed, value);
-  }
+  if (u.protocol !== "https:" && u.protocol !== "http:") fail(property, allowed, shown, `scheme ${u.protocol.replace(/:$/, "")}`);
+  if (!u.hostname) fail(property, allowed, shown, "no host");
+  if (u.username || u.password) fail(property, allowed, shown, "credentials in a URL end up in Terraform state and logs; they are not shown here");
+}
+
+/**
+ * A Tencent Cloud region of the one list in lib/regions.ts (tokens pass). An availability zone (`ap-guangzhou-3`) is
+ * refused with its region named; a misspelt region gets the nearest one.
+ */
+export function checkRegion(property: string, value: unknown): void {
+  if (isUnresolved(value)) return;
+  if (isTencentCloudRegion(value)) return;
+  const allowed = `a Tencent Cloud region, one of ${TENCENT_CLOUD_REGIONS.join(", ")}`;
+  if (typeof value !== "string") fail(property, allowed, value);
+  const zoneOf = regionOfZone(value);
+  if (zoneOf !== undefined) fail(property, allowed, value, `an availability zone of ${zoneOf}, not a region`);
+  const near = nearest(value, TENCENT_CLOUD_REGIONS);
+  fail(property, allowed, value, near !== undefined ? `did you mean ${JSON.stringify(near)}?` : undefined);
 }

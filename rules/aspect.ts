@@ -25,11 +25,12 @@ function isChecked(node: IConstruct): node is ICheckedLiveRecording {
 export class LiveRecordingChecks implements IAspect {
   public visit(node: IConstruct): void {
     if (!isChecked(node)) return;
-    const acks = Acknowledgements.of(node).all().map((a) => ({ ruleId: a.id, reason: a.reason }));
+    Acknowledgements.of(node).checkAppliesTo();
+    const acks = Acknowledgements.of(node).toData();
     const app = node.toDesiredApp();
     const findings = evaluateRules(app, acks, node.node.path, contextOf(node, app));
     node.recordFindings(findings);
-    for (const f of findings) report(node, f);
+    for (const f of findings) reportFinding(node, f);
   }
 }
 
@@ -46,7 +47,8 @@ function contextOf(node: ICheckedLiveRecording, app: DesiredApp): RuleContext {
   return { accountPeers };
 }
 
-function report(node: IConstruct, f: Finding): void {
+/** Reports a finding as an annotation: errors fail synth, warnings are printed, acknowledged ones stay as info. */
+export function reportFinding(node: IConstruct, f: Finding): void {
   const text = formatFinding(f);
   if (f.acknowledgedReason !== undefined || f.severity === "info") Annotations.of(node).addInfo(text);
   else if (f.severity === "error") Annotations.of(node).addError(text);

@@ -1,6 +1,6 @@
 import { isStorageConfigured, liveRoomOf } from "../lib/desired-state";
 import { decideRoomRecording, isVoiceRoomTemplate } from "../lib/room-scope";
-import { Rule } from "./rule";
+import { Rule, roomTarget } from "./rule";
 
 /**
  * A voice room (Karaoke, AudioSalon) expected to be recorded: either it is not, and the finding names why (the
@@ -19,6 +19,7 @@ export const VoiceRoomNotRecorded: Rule = {
     "For the cause named: ask Tencent to enable voice-room recording (Contact Us), create these rooms with " +
     "isUnlimitedRoomEnabled: true (and IsCloudRecordEnabled not false), then acknowledge LR004 with the ticket as reason; " +
     "or set expectRecorded: false.",
+  findingTarget: "Room",
   evaluate: (app) =>
     app.rooms
       .filter((r) => r.expectRecorded && isVoiceRoomTemplate(r.seatTemplate))
@@ -27,7 +28,8 @@ export const VoiceRoomNotRecorded: Rule = {
         return d.recorded
           ? {
               message: `Room "${r.name}" (${r.seatTemplate}) is planned as recorded only if Tencent has enabled voice-room recording for SDKAppID ${app.sdkAppId} (Contact Us): voice rooms are not recorded by default.`,
+              target: roomTarget(r.name),
             }
-          : { message: `Room "${r.name}" (${r.seatTemplate}) is expected to be recorded but is not: ${d.explanation}.` };
+          : { message: `Room "${r.name}" (${r.seatTemplate}) is expected to be recorded but is not: ${d.explanation}.`, target: roomTarget(r.name) };
       }),
 };

@@ -1,6 +1,6 @@
 import { liveRoomOf } from "../lib/desired-state";
 import { decideRoomRecording, isVoiceRoomTemplate } from "../lib/room-scope";
-import { Rule } from "./rule";
+import { Rule, roomTarget } from "./rule";
 
 /** A video room expected to be recorded that Live will not record as declared. */
 export const ExpectedRoomNotRecorded: Rule = {
@@ -14,6 +14,7 @@ export const ExpectedRoomNotRecorded: Rule = {
   fix:
     "For the cause named: send isUnlimitedRoomEnabled: true (REST create_room), create the room with IsCloudRecordEnabled: " +
     "true (or leave it empty and turn Full Room Recording on), or set expectRecorded: false.",
+  findingTarget: "Room",
   evaluate: (app) =>
     app.rooms
       .filter((r) => r.expectRecorded && !isVoiceRoomTemplate(r.seatTemplate))
@@ -26,5 +27,8 @@ export const ExpectedRoomNotRecorded: Rule = {
         ),
       }))
       .filter(({ decision }) => !decision.recorded)
-      .map(({ room, decision }) => ({ message: `Room "${room.name}" (${room.seatTemplate}) is expected to be recorded but is not: ${decision.explanation}.` })),
+      .map(({ room, decision }) => ({
+        message: `Room "${room.name}" (${room.seatTemplate}) is expected to be recorded but is not: ${decision.explanation}.`,
+        target: roomTarget(room.name),
+      })),
 };

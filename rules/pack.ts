@@ -48,8 +48,9 @@ export function evaluateRules(app: DesiredApp, acknowledgements: readonly Acknow
       });
       continue;
     }
-    const ack = acknowledgements.find((a) => a.ruleId === rule.id);
     for (const v of violations) {
+      // The nearest acknowledgement that covers this finding: of its rule, and not narrowed to other targets.
+      const ack = acknowledgements.find((a) => a.ruleId === rule.id && (a.appliesTo === undefined || (v.target !== undefined && a.appliesTo.includes(v.target))));
       findings.push({
         ruleId: rule.id,
         ruleName: rule.name,

@@ -6,6 +6,33 @@ export type { Severity };
 export interface Violation {
   /** What is wrong, with the values involved. */
   readonly message: string;
+  /**
+   * What the finding is about, for rules whose findings are per room or per callback: `Room::<name>` or
+   * `Callback::<vodEvents|trtcRecording|liveWebhook>`. An acknowledgement's `appliesTo` names these (as cdk-nag's
+   * granular findings).
+   */
+  readonly target?: string;
+}
+
+/** The kinds of findings an acknowledgement can be narrowed to. */
+export type FindingTargetKind = "Room" | "Callback";
+/** The callbacks a finding can be about (the props of `RecordingCallbacks`). */
+export const CALLBACK_TARGETS = ["vodEvents", "trtcRecording", "liveWebhook"] as const;
+export type CallbackTarget = (typeof CALLBACK_TARGETS)[number];
+
+export function roomTarget(name: string): string {
+  return `Room::${name}`;
+}
+export function callbackTarget(kind: CallbackTarget): string {
+  return `Callback::${kind}`;
+}
+
+/** What findings of a declared app can be about: its rooms and its declared callbacks. */
+export function findingTargetsOf(app: DesiredApp): string[] {
+  return [
+    ...app.rooms.map((r) => roomTarget(r.name)),
+    ...CALLBACK_TARGETS.filter((k) => app.callbacks[k] !== null && app.callbacks[k] !== undefined).map(callbackTarget),
+  ];
 }
 
 /** Another LiveRecording of the same declared Tencent Cloud account (for limits the guide does not scope). */
@@ -42,6 +69,8 @@ export interface Rule {
   readonly explanation: string;
   /** How to fix it. */
   readonly fix: string;
+  /** The kind of `target` every violation of this rule carries, when its findings are per room or per callback. */
+  readonly findingTarget?: FindingTargetKind;
   readonly evaluate: (app: DesiredApp, context: RuleContext) => readonly Violation[];
 }
 

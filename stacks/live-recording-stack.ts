@@ -1,16 +1,21 @@
 import { Construct } from "constructs";
 import { TencentcloudProvider } from "../.gen/providers/tencentcloud/provider";
 import { DesiredStateDocument } from "../constructs/desired-state-document";
-import { LiveRecording, LiveRecordingProps } from "../constructs/live-recording";
+import { LIVE_RECORDING_PROP_KEYS, LiveRecording, LiveRecordingProps } from "../constructs/live-recording";
 import { PostDeployHook } from "../constructs/post-deploy-hook";
 import { Lazy, TerraformOutput, TerraformStack } from "../lib/cdktf";
-import { REGION_PATTERN } from "../lib/limits";
 import { STACK_OUTPUT_IDS } from "../lib/output-ids";
-import { checkBoolean, checkString, validateAt } from "../lib/validation";
+import { checkBoolean, checkKnownKeys, checkObject, checkRegion, fail, keysOf, validateAt } from "../lib/validation";
+import { PASSED_THROUGH_KEYS, checkOptionalBackend } from "./checks";
 import { StateBackend } from "./state-backend";
 
+type OwnStackProps = Omit<LiveRecordingStackProps, keyof LiveRecordingProps>;
+const OWN_STACK_PROP_KEYS = keysOf<OwnStackProps>()({ region: true, backend: true, postDeployHook: true });
+/** The keys of LiveRecordingStackProps: the stack's own and its LiveRecording's (`keysOf`: a new prop without its key fails to compile). */
+export const LIVE_RECORDING_STACK_PROP_KEYS: readonly string[] = [...OWN_STACK_PROP_KEYS, ...LIVE_RECORDING_PROP_KEYS];
+
 export interface LiveRecordingStackProps extends LiveRecordingProps {
-  /** Tencent Cloud region of the provider (VOD resources), e.g. `ap-guangzhou`. */
+  /** Tencent Cloud region of the provider (VOD resources), e.g. `ap-guangzhou` (a region, not a zone such as `ap-guangzhou-3`). */
   readonly region: string;
   /**
    * Where Terraform keeps this stack's state.
@@ -42,7 +47,10 @@ export class LiveRecordingStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: LiveRecordingStackProps) {
     super(scope, id);
     validateAt(this, () => {
-      checkString("region", props.region, { min: 1, max: 64, pattern: REGION_PATTERN, patternText: "a Tencent Cloud region like ap-guangzhou" });
+      checkObject("props", props, "a LiveRecordingStackProps object");
+      checkKnownKeys(props, LIVE_RECORDING_STACK_PROP_KEYS, "LiveRecordingStackProps", "", PASSED_THROUGH_KEYS);
+      checkRegion("region", props.region);
+      checkOptionalBackend("backend", props.backend);
       if (props.postDeployHook !== undefined) checkBoolean("postDeployHook", props.postDeployHook);
     });
     this.region = props.region;
@@ -55,6 +63,13 @@ export class LiveRecordingStack extends TerraformStack {
 
     const { region: _region, backend: _backend, postDeployHook: _hook, ...recordingProps } = props;
     this.recording = new LiveRecording(this, "LiveRecording", recordingProps);
+    validateAt(this, () => {
+      // A callback key's Terraform variable is declared in the stack under its own name: it must not take a name the
+      // stack still gives its own constructs.
+      const own = [...(props.postDeployHook === true ? ["PostDeployHook"] : []), STACK_OUTPUT_IDS.region, STACK_OUTPUT_IDS.desiredStateSha256];
+      const taken = own.find((id) => this.node.tryFindChild(id) !== undefined);
+      if (taken !== undefined) fail("variable", `a Terraform variable name other than ${own.join(", ")} (the names of this stack's own outputs and hook)`, taken);
+    });
     if (props.postDeployHook === true) this.postDeployHook = new PostDeployHook(this, "PostDeployHook", { recording: this.recording });
 
     new TerraformOutput(this, STACK_OUTPUT_IDS.region, { value: props.region, staticId: true, description: "Tencent Cloud region of the stack" });

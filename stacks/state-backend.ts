@@ -1,7 +1,6 @@
 import { Construct } from "constructs";
 import { CosBackend, LocalBackend } from "../lib/cdktf";
-import { REGION_PATTERN } from "../lib/limits";
-import { checkString } from "../lib/validation";
+import { checkBoolean, checkKnownKeys, checkObject, checkRegion, checkString, keysOf, validateCall } from "../lib/validation";
 
 /** Options of the Tencent Cloud COS backend (credentials come from the standard environment, never from here). */
 export interface CosStateBackendOptions {
@@ -17,6 +16,8 @@ export interface CosStateBackendOptions {
   readonly encrypt?: boolean;
 }
 
+const COS_OPTION_KEYS = keysOf<CosStateBackendOptions>()({ bucket: true, region: true, prefix: true, key: true, encrypt: true });
+
 /** Where Terraform keeps a stack's state. */
 export abstract class StateBackend {
   /**
@@ -25,17 +26,24 @@ export abstract class StateBackend {
    * machine-specific path.
    */
   public static local(path?: string): StateBackend {
-    if (path !== undefined) checkString("backend.path", path, { min: 1, max: 4096 });
+    validateCall("StateBackend.local", () => {
+      if (path !== undefined) checkString("path", path, { min: 1, max: 4096 });
+    });
     return new LocalStateBackend(path);
   }
 
   /** Tencent Cloud Object Storage, for teams (state shared and locked). */
   public static cos(options: CosStateBackendOptions): StateBackend {
-    checkString("backend.bucket", options.bucket, { min: 1, max: 63, pattern: /^[a-z0-9][a-z0-9-]*-\d+$/, patternText: "lowercase letters, digits and - ending in -<APPID>" });
-    checkString("backend.region", options.region, { min: 1, max: 64, pattern: REGION_PATTERN, patternText: "a region like ap-guangzhou" });
-    if (options.prefix !== undefined) checkString("backend.prefix", options.prefix, { min: 1, max: 255 });
-    if (options.key !== undefined) checkString("backend.key", options.key, { min: 1, max: 255 });
-    return new CosStateBackend(options);
+    validateCall("StateBackend.cos", () => {
+      checkObject("options", options, "a CosStateBackendOptions object");
+      checkKnownKeys(options, COS_OPTION_KEYS, "CosStateBackendOptions", "options.");
+      checkString("options.bucket", options.bucket, { min: 1, max: 63, pattern: /^[a-z0-9][a-z0-9-]*-\d+$/, patternText: "lowercase letters, digits and - ending in -<APPID>" });
+      checkRegion("options.region", options.region);
+      if (options.prefix !== undefined) checkString("options.prefix", options.prefix, { min: 1, max: 255 });
+      if (options.key !== undefined) checkString("options.key", options.key, { min: 1, max: 255 });
+      if (options.encrypt !== undefined) checkBoolean("options.encrypt", options.encrypt);
+    });
+    return new CosStateBackend({ ...options });
   }
 
   /** Declares the backend in `stack`. */

@@ -58,7 +58,7 @@ describe("RecordingCallbacks", () => {
       [{ trtcRecording: { url: "//no-scheme" } }, /^\[test\/Cb\] `trtcRecording.url` must be an absolute http\(s\) URL/],
       [{ liveWebhook: { url: "https:///" } }, /^\[test\/Cb\] `liveWebhook.url` must be an absolute http\(s\) URL/],
       [{ liveWebhook: { url: "https://h.example.com", commands: [] } }, "`liveWebhook.commands` must be a non-empty list of Live webhook commands, got []"],
-      [{ liveWebhook: { url: "https://h.example.com", commands: ["Live.CallbackAfterNothing"] } }, /^\[test\/Cb\] `liveWebhook.commands` must be Live webhook commands \(Live.CallbackAfterCreateRoom, .*\), got "Live.CallbackAfterNothing"$/],
+      [{ liveWebhook: { url: "https://h.example.com", commands: ["Live.CallbackAfterNothing"] } }, /^\[test\/Cb\] `liveWebhook.commands\[0\]` must be a Live webhook command \(Live.CallbackAfterCreateRoom, .*\), got "Live.CallbackAfterNothing"$/],
       [{ vodEvents: { url: "https://h.example.com", deleteEvents: "no" } }, '`vodEvents.deleteEvents` must be true or false, got "no"'],
     ])("%j is rejected", (props, message) => {
       expect(make(props)).toThrow(message);
@@ -72,20 +72,20 @@ describe("RecordingCallbacks", () => {
         error = e as Error;
       }
       expect(error?.message).toBe(
-        "[test/Cb] `trtcRecording.key` must be a CallbackSecret (CallbackSecret.fromEnvironment(name) or CallbackSecret.fromTerraformVariable(name)); never the key itself, got \"a string\"",
+        "[test/Cb] `trtcRecording.key` must be a CallbackSecret (CallbackSecret.fromEnvironment(name) or CallbackSecret.fromTerraformVariable(name)); never the key itself, got a string of 17 characters (not shown: it may be the key itself)",
       );
       expect(error?.message).not.toContain("SuperSecretKey123");
     });
 
     test("VOD callbacks need a VOD application", () => {
       expect(() => new RecordingCallbacks(testStack(), "Cb", { vodEvents: { url: "https://h.example.com" } })).toThrow(
-        "`vodApplication` must be set when vodEvents is set (VOD callbacks belong to a VOD application), got undefined",
+        "[test/Cb] `vodApplication` is missing: it must be set when vodEvents is set (VOD callbacks belong to a VOD application)",
       );
     });
 
     test.each([
-      [() => CallbackSecret.fromEnvironment("1BAD"), '`CallbackSecret.fromEnvironment(variable)` must be an environment variable name (letters, digits, _; not starting with a digit), got "1BAD"'],
-      [() => CallbackSecret.fromTerraformVariable("with-dash"), '`CallbackSecret.fromTerraformVariable(variable)` must be a Terraform variable name (letters, digits, _; not starting with a digit), got "with-dash"'],
+      [() => CallbackSecret.fromEnvironment("1BAD"), '[CallbackSecret.fromEnvironment] `variable` must be an environment variable name (letters, digits, _; not starting with a digit), got "1BAD"'],
+      [() => CallbackSecret.fromTerraformVariable("with-dash"), '[CallbackSecret.fromTerraformVariable] `variable` must be a Terraform variable name (letters, digits, _; not starting with a digit), got "with-dash"'],
     ])("bad secret names are rejected (%#)", (fn, message) => {
       expect(fn).toThrow(message);
     });

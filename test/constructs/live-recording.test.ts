@@ -38,6 +38,23 @@ describe("LiveRecording", () => {
     expect(json.output?.eu_vod_sub_app_id.value).toBe(1500000077);
   });
 
+  test("two LiveRecordings in one stack, each with its own outputPrefix, write their own outputs and desired-state output ids", () => {
+    const stack = testStack();
+    new LiveRecording(stack, "Shows", { sdkAppId: 1400000011, outputPrefix: "shows_" });
+    new LiveRecording(stack, "Calls", { sdkAppId: 1400000012, vodApplication: VodApplication.fromSubAppId(stack, "Vod", 1500000012), retention: Retention.days(3), outputPrefix: "calls_" });
+    const json = synth(stack);
+    expect(Object.keys(json.output ?? {}).sort()).toEqual(["calls_sdk_app_id", "calls_vod_sub_app_id", "calls_vod_sub_app_name", "shows_sdk_app_id"]);
+    expect(json.output?.shows_sdk_app_id.value).toBe(1400000011);
+    expect(json.output?.calls_sdk_app_id.value).toBe(1400000012);
+  });
+
+  test("one LiveRecording without outputPrefix beside one with a prefix keeps the default output ids (public API)", () => {
+    const stack = testStack();
+    new LiveRecording(stack, "Main", { sdkAppId: 1400000011 });
+    new LiveRecording(stack, "Other", { sdkAppId: 1400000012, outputPrefix: "other_" });
+    expect(Object.keys(synth(stack).output ?? {}).sort()).toEqual(["other_sdk_app_id", "sdk_app_id"]);
+  });
+
   test("writes a versioned desired-state document per stack, with no secret and a stable hash", () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, "env");

@@ -83,7 +83,7 @@ describe("ManualRecording (TRTC Cloud Recording's CreateCloudRecording)", () => 
       ["idle time above 86400", { maxIdleTimeSeconds: 86401 }, "[test/Manual] `maxIdleTimeSeconds` must be a whole number from 5 to 86400 seconds, got 86401"],
       ["resource hours below 6", { resourceExpiredHours: 5 }, "[test/Manual] `resourceExpiredHours` must be a whole number from 6 to 720 hours, got 5"],
       ["resource hours above 720", { resourceExpiredHours: 721 }, "[test/Manual] `resourceExpiredHours` must be a whole number from 6 to 720 hours, got 721"],
-      ["no record mode", { recordMode: undefined }, '[test/Manual] `recordMode` must be one of "single-stream", "mixed-stream", got undefined'],
+      ["no record mode", { recordMode: undefined }, '[test/Manual] `recordMode` is missing: it must be one of "single-stream", "mixed-stream"'],
       ["Live's as-live mode", { recordMode: "as-live" as never }, '[test/Manual] `recordMode` must be one of "single-stream", "mixed-stream", got "as-live"'],
       ["unknown stream type", { streamType: "none" as never }, '[test/Manual] `streamType` must be one of "audio-and-video", "audio-only", "video-only", got "none"'],
       ["layout with single-stream", { mixLayout: "grid" }, '[test/Manual] `mixLayout` must be unset with recordMode "single-stream" (a layout applies to mixed-stream files only), got "grid"'],
@@ -91,9 +91,9 @@ describe("ManualRecording (TRTC Cloud Recording's CreateCloudRecording)", () => 
       ["file duration with HLS", { vodMediaType: "hls", maxMediaFileDurationMinutes: 60 }, '[test/Manual] `maxMediaFileDurationMinutes` must be unset with vodMediaType "hls" (it splits MP4 and AAC files only), got 60'],
       ["AAC with video", { vodMediaType: "aac" }, '[test/Manual] `vodMediaType` must be "mp4", "hls" or "hls+mp4" unless streamType is "audio-only" (AAC files hold audio only), got "aac"'],
       ["retention as days", { retention: { days: 30 } as never }, '[test/Manual] `retention` must be a Retention (Retention.days(n) or Retention.forever()), got {"days":30}'],
-      ["no VOD application", { vodApplication: undefined as never }, "[test/Manual] `vodApplication` must be a VOD application (a VodApplication, or VodApplication.fromSubAppId(...)): manual recording here uploads to VOD, got undefined"],
+      ["no VOD application", { vodApplication: undefined as never }, "[test/Manual] `vodApplication` is missing: it must be a VOD application (a VodApplication, or VodApplication.fromSubAppId(...)): manual recording here uploads to VOD"],
       ["bad SDKAppID", { sdkAppId: 0 }, "[test/Manual] `sdkAppId` must be a whole number from 1 to 4294967295, got 0"],
-      ["bad storage region", { vodStorageRegion: "Guangzhou" }, '[test/Manual] `vodStorageRegion` must be a string of a region name like ap-guangzhou, 1 to 64 characters, got "Guangzhou"'],
+      ["bad storage region", { vodStorageRegion: "Guangzhou" }, '[test/Manual] `vodStorageRegion` must be a Tencent Cloud region, one of ap-bangkok, ap-beijing, ap-beijing-fsi, ap-chengdu, ap-chongqing, ap-guangzhou, ap-guangzhou-open, ap-hongkong, ap-jakarta, ap-mumbai, ap-nanjing, ap-seoul, ap-shanghai, ap-shanghai-fsi, ap-shenzhen-fsi, ap-singapore, ap-tokyo, eu-frankfurt, eu-moscow, na-ashburn, na-siliconvalley, na-toronto, sa-saopaulo, got "Guangzhou" (did you mean "ap-guangzhou"?)'],
     ])("%s", (_label, props, message) => {
       let error: unknown;
       try {
@@ -106,7 +106,7 @@ describe("ManualRecording (TRTC Cloud Recording's CreateCloudRecording)", () => 
     });
 
     test("no props object at all", () => {
-      expect(() => new ManualRecording(testStack(), "Manual", undefined as never)).toThrow("[test/Manual] `props` must be a ManualRecordingProps object, got undefined");
+      expect(() => new ManualRecording(testStack(), "Manual", undefined as never)).toThrow("[test/Manual] `props` is missing: it must be a ManualRecordingProps object");
     });
   });
 
@@ -133,14 +133,17 @@ describe("ManualRecording (TRTC Cloud Recording's CreateCloudRecording)", () => 
     test("a request altered past the limits is refused by the same checks", () => {
       const request = make().toCreateCloudRecordingRequest(target);
       expect(() => checkCreateCloudRecordingRequest({ ...request, RecordParams: { ...request.RecordParams, MaxMediaFileDuration: 1441 } })).toThrow(
-        "`RecordParams.MaxMediaFileDuration` must be a whole number from 1 to 1440 minutes, got 1441",
+        "[checkCreateCloudRecordingRequest] `RecordParams.MaxMediaFileDuration` must be a whole number from 1 to 1440 minutes, got 1441",
       );
       expect(() => checkCreateCloudRecordingRequest({ ...request, RecordParams: { ...request.RecordParams, MaxIdleTime: 2 } })).toThrow(
-        "`RecordParams.MaxIdleTime` must be a whole number from 5 to 86400 seconds, got 2",
+        "[checkCreateCloudRecordingRequest] `RecordParams.MaxIdleTime` must be a whole number from 5 to 86400 seconds, got 2",
       );
-      expect(() => checkCreateCloudRecordingRequest({ ...request, ResourceExpiredHour: 1000 })).toThrow("`ResourceExpiredHour` must be a whole number from 6 to 720 hours, got 1000");
+      expect(() => checkCreateCloudRecordingRequest({ ...request, ResourceExpiredHour: 1000 })).toThrow("[checkCreateCloudRecordingRequest] `ResourceExpiredHour` must be a whole number from 6 to 720 hours, got 1000");
+      expect(() => checkCreateCloudRecordingRequest({ ...request, RecordParams: undefined } as never)).toThrow(
+        "[checkCreateCloudRecordingRequest] `RecordParams` is missing: it must be a RecordParams object",
+      );
       expect(() => checkCreateCloudRecordingRequest({ ...request, MixLayoutParams: { MixLayoutMode: 3 } })).toThrow(
-        '`MixLayoutParams` must be sent only with RecordMode 2 (mixed-stream), got {"MixLayoutMode":3}',
+        '[checkCreateCloudRecordingRequest] `MixLayoutParams` must be sent only with RecordMode 2 (mixed-stream), got {"MixLayoutMode":3}',
       );
     });
   });

@@ -32,11 +32,11 @@ describe("Retention", () => {
 
   test.each([0, -1, 1.5, 24856, Number.NaN, Infinity])("Retention.days(%p) is rejected", (days) => {
     expect(() => Retention.days(days)).toThrow(
-      `\`retentionDays\` must be a whole number of days from 1 to 24855 (or Retention.forever()), got ${days}`,
+      `[Retention.days] \`days\` must be a whole number of days from 1 to 24855 (or Retention.forever()), got ${days}`,
     );
   });
 
   test("a non-number is rejected", () => {
-    expect(() => Retention.days("30" as never)).toThrow('`retentionDays` must be a whole number of days from 1 to 24855 (or Retention.forever()), got "30"');
+    expect(() => Retention.days("30" as never)).toThrow('[Retention.days] `days` must be a whole number of days from 1 to 24855 (or Retention.forever()), got "30"');
   });
 });

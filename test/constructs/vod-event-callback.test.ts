@@ -28,9 +28,9 @@ describe("VodEventCallback", () => {
   });
 
   test.each([
-    ["not a url", '`url` must be an absolute http(s) URL of at most 2083 characters without user:password, got "not a url"'],
-    ["ftp://files.example.com/x", '`url` must be an absolute http(s) URL of at most 2083 characters without user:password, got "ftp://files.example.com/x"'],
-    ["https://user:pw@example.com/x", '`url` must be an absolute http(s) URL of at most 2083 characters without user:password, got "https://user:pw@example.com/x"'],
+    ["not a url", '[test/E] `url` must be an absolute http(s) URL of at most 2083 characters, without user:password, #fragment or whitespace, got "not a url" (it contains whitespace or a control character)'],
+    ["ftp://files.example.com/x", '[test/E] `url` must be an absolute http(s) URL of at most 2083 characters, without user:password, #fragment or whitespace, got "ftp://files.example.com/x" (scheme ftp)'],
+    ["https://user:pw@example.com/x", '[test/E] `url` must be an absolute http(s) URL of at most 2083 characters, without user:password, #fragment or whitespace, got "https://***@example.com/x" (credentials in a URL end up in Terraform state and logs; they are not shown here)'],
   ])("url %j is rejected", (url, message) => {
     const stack = testStack();
     const app = VodApplication.fromSubAppId(stack, "Vod", 1);
@@ -48,7 +48,7 @@ describe("VodEventCallback", () => {
     const stack = testStack();
     const app = VodApplication.fromSubAppId(stack, "Vod", 1);
     expect(() => new VodEventCallback(stack, "E", { application: app, url: "https://e.example.com", deleteEvents: 1 as never })).toThrow(
-      "`deleteEvents` must be true or false, got 1",
+      "[test/E] `deleteEvents` must be true or false, got 1",
     );
   });
 });

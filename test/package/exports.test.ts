@@ -25,6 +25,7 @@ test("trtc-live-recording (the root): constructs, stacks, acknowledgements, room
     "SEAT_TEMPLATES",
     "StateBackend",
     "TencentcloudProvider",
+    "ValidationError",
     "VodApplication",
     "VodEventCallback",
     "checkCreateCloudRecordingRequest",

@@ -129,17 +129,19 @@ describe("Live recording rules", () => {
   test("an acknowledgement without a reason (or a too short one) is refused", () => {
     const stack = stackWith({ globalAutoRecording: "on" });
     expect(() => Acknowledgements.of(stack).add({ id: "LR001", reason: "" })).toThrow(
-      'Acknowledgement of LR001 needs a `reason` of at least 10 characters saying why it is acceptable, got ""',
+      '[env] `reason` must be a reason of at least 10 characters saying who decided and why the LR001 finding is acceptable, got ""',
     );
-    expect(() => stack.recording.acknowledge("LR001", "ok")).toThrow(/needs a `reason` of at least 10 characters/);
-    expect(() => Acknowledgements.of(stack).add({ id: "LR001" } as never)).toThrow(/needs a `reason`/);
+    expect(() => stack.recording.acknowledge("LR001", "ok")).toThrow('[env/LiveRecording] `reason` must be a reason of at least 10 characters saying who decided and why the LR001 finding is acceptable, got "ok"');
+    expect(() => Acknowledgements.of(stack).add({ id: "LR001" } as never)).toThrow(
+      "[env] `reason` is missing: it must be a reason of at least 10 characters saying who decided and why the LR001 finding is acceptable",
+    );
     synth(stack);
     expect(ruleAnnotations(stack, "LR001", "error")).toHaveLength(1);
   });
 
   test("an acknowledgement of an unknown rule is refused", () => {
     expect(() => Acknowledgements.of(stackWith({})).add({ id: "LR999", reason: "a long enough reason" })).toThrow(
-      'Acknowledgement `id` must be one of LR001, LR003, LR004, LR005, LR007, LR008, got "LR999"',
+      '[env] `id` must be one of LR001, LR003, LR004, LR005, LR007, LR008, got "LR999"',
     );
   });
 
@@ -262,17 +264,17 @@ describe("hard limits are constructor errors, not rules (LR002 and LR006 retired
     [
       "Full Room Recording without a VOD application",
       { vodApplication: undefined, callbacks: {} },
-      "[env/LiveRecording] `vodApplication` must be set when Live recording is wanted (fullRoomRecording is true): Live recording stores only to VOD and cannot be enabled without a VOD Application and a Save Duration, got undefined",
+      "[env/LiveRecording] `vodApplication` is missing: it must be set when Live recording is wanted (fullRoomRecording is true): Live recording stores only to VOD and cannot be enabled without a VOD Application and a Save Duration",
     ],
     [
       "Full Room Recording without a retention",
       { retention: undefined },
-      "[env/LiveRecording] `retention` must be set when Live recording is wanted (fullRoomRecording is true): Live recording stores only to VOD and cannot be enabled without a VOD Application and a Save Duration, got undefined",
+      "[env/LiveRecording] `retention` is missing: it must be set when Live recording is wanted (fullRoomRecording is true): Live recording stores only to VOD and cannot be enabled without a VOD Application and a Save Duration",
     ],
     [
       "a room with IsCloudRecordEnabled true and no storage",
       { fullRoomRecording: false, vodApplication: undefined, retention: undefined, callbacks: {}, rooms: [{ name: "shows", seatTemplate: "VideoDynamicGrid9Seats" }, { name: "vip", seatTemplate: "VideoFixedGrid9Seats", isCloudRecordEnabled: true }] },
-      '[env/LiveRecording] `vodApplication` must be set when Live recording is wanted (rooms[1] ("vip") sets isCloudRecordEnabled: true): Live recording stores only to VOD and cannot be enabled without a VOD Application and a Save Duration, got undefined',
+      '[env/LiveRecording] `vodApplication` is missing: it must be set when Live recording is wanted (rooms[1] ("vip") sets isCloudRecordEnabled: true): Live recording stores only to VOD and cannot be enabled without a VOD Application and a Save Duration',
     ],
     [
       "Live's recording parameters as a prop",
@@ -290,8 +292,8 @@ describe("hard limits are constructor errors, not rules (LR002 and LR006 retired
   });
 
   test.each([
-    ["LR002", "Acknowledgement `id` LR002 is retired: a VOD application and a retention are required by the LiveRecording constructor whenever Live recording is wanted; remove this acknowledgement"],
-    ["LR006", "Acknowledgement `id` LR006 is retired: Live's file length is fixed by Tencent (1440 minutes); ManualRecording refuses a MaxMediaFileDuration outside 1 to 1440; remove this acknowledgement"],
+    ["LR002", '[env] `id` must be one of LR001, LR003, LR004, LR005, LR007, LR008, got "LR002" (LR002 is retired: a VOD application and a retention are required by the LiveRecording constructor whenever Live recording is wanted; remove this acknowledgement)'],
+    ["LR006", `[env] \`id\` must be one of LR001, LR003, LR004, LR005, LR007, LR008, got "LR006" (LR006 is retired: Live's file length is fixed by Tencent (1440 minutes); ManualRecording refuses a MaxMediaFileDuration outside 1 to 1440; remove this acknowledgement)`],
   ])("an acknowledgement of retired %s is refused with why", (id, message) => {
     expect(() => Acknowledgements.of(stackWith({})).add({ id, reason: "a long enough reason" })).toThrow(message);
   });

@@ -48,22 +48,22 @@ describe("LiveRecordingStack", () => {
 
   describe("validation", () => {
     test.each([
-      [{ region: "Singapore" }, '`region` must be a string of a Tencent Cloud region like ap-guangzhou, 1 to 64 characters, got "Singapore"'],
-      [{ region: "" }, '`region` must be a string of a Tencent Cloud region like ap-guangzhou, 1 to 64 characters, got ""'],
+      [{ region: "Singapore" }, '[dev] `region` must be a Tencent Cloud region, one of ap-bangkok, ap-beijing, ap-beijing-fsi, ap-chengdu, ap-chongqing, ap-guangzhou, ap-guangzhou-open, ap-hongkong, ap-jakarta, ap-mumbai, ap-nanjing, ap-seoul, ap-shanghai, ap-shanghai-fsi, ap-shenzhen-fsi, ap-singapore, ap-tokyo, eu-frankfurt, eu-moscow, na-ashburn, na-siliconvalley, na-toronto, sa-saopaulo, got "Singapore" (did you mean "ap-singapore"?)'],
+      [{ region: "" }, '[dev] `region` must be a Tencent Cloud region, one of ap-bangkok, ap-beijing, ap-beijing-fsi, ap-chengdu, ap-chongqing, ap-guangzhou, ap-guangzhou-open, ap-hongkong, ap-jakarta, ap-mumbai, ap-nanjing, ap-seoul, ap-shanghai, ap-shanghai-fsi, ap-shenzhen-fsi, ap-singapore, ap-tokyo, eu-frankfurt, eu-moscow, na-ashburn, na-siliconvalley, na-toronto, sa-saopaulo, got ""'],
     ])("%j is rejected", (props, message) => {
       expect(() => new LiveRecordingStack(Testing.app(), "dev", { ...PROPS, ...props })).toThrow(message);
     });
 
     test.each([
-      [{ bucket: "Bucket", region: "ap-guangzhou" }, '`backend.bucket` must be a string of lowercase letters, digits and - ending in -<APPID>, 1 to 63 characters, got "Bucket"'],
-      [{ bucket: "tf-1250000000", region: "guangzhou" }, '`backend.region` must be a string of a region like ap-guangzhou, 1 to 64 characters, got "guangzhou"'],
-      [{ bucket: "tf-1250000000", region: "ap-guangzhou", prefix: "" }, '`backend.prefix` must be a string of 1 to 255 characters, got ""'],
+      [{ bucket: "Bucket", region: "ap-guangzhou" }, '[StateBackend.cos] `options.bucket` must be a string of lowercase letters, digits and - ending in -<APPID>, 1 to 63 characters, got "Bucket"'],
+      [{ bucket: "tf-1250000000", region: "guangzhou" }, '[StateBackend.cos] `options.region` must be a Tencent Cloud region, one of ap-bangkok, ap-beijing, ap-beijing-fsi, ap-chengdu, ap-chongqing, ap-guangzhou, ap-guangzhou-open, ap-hongkong, ap-jakarta, ap-mumbai, ap-nanjing, ap-seoul, ap-shanghai, ap-shanghai-fsi, ap-shenzhen-fsi, ap-singapore, ap-tokyo, eu-frankfurt, eu-moscow, na-ashburn, na-siliconvalley, na-toronto, sa-saopaulo, got "guangzhou" (did you mean "ap-guangzhou"?)'],
+      [{ bucket: "tf-1250000000", region: "ap-guangzhou", prefix: "" }, '[StateBackend.cos] `options.prefix` must be a string of 1 to 255 characters, got ""'],
     ])("COS backend %j is rejected", (options, message) => {
       expect(() => StateBackend.cos(options)).toThrow(message);
     });
 
     test("an empty local backend path is rejected", () => {
-      expect(() => StateBackend.local("")).toThrow('`backend.path` must be a string of 1 to 4096 characters, got ""');
+      expect(() => StateBackend.local("")).toThrow('[StateBackend.local] `path` must be a string of 1 to 4096 characters, got ""');
     });
   });
 });

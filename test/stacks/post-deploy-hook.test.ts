@@ -98,7 +98,7 @@ describe("postDeployHook", () => {
   test("with an existing (imported) VOD application the SubAppId is known: no --output", () => {
     const app = Testing.app();
     const stack = new LiveRecordingStack(app, "imp", { ...PROPS, callbacks: {}, vodApplication: undefined, fullRoomRecording: false, postDeployHook: false });
-    const rec = new LiveRecordingStack(app, "imp2", { ...PROPS, callbacks: {}, vodApplication: VodApplication.fromSubAppId(stack, "Existing", 1500000009), postDeployHook: true });
+    const rec = new LiveRecordingStack(app, "imp2", { ...PROPS, sdkAppId: 1400000003, callbacks: {}, vodApplication: VodApplication.fromSubAppId(stack, "Existing", 1500000009), postDeployHook: true });
     const data = Object.values(resourcesOf(synth(rec), "terraform_data"))[0] as { triggers_replace: Record<string, string>; provisioner: { "local-exec": { command: string } }[] };
     expect(data.provisioner[0]["local-exec"].command).not.toContain("--output");
     expect(Object.keys(data.triggers_replace)).toEqual(["desired_state_sha256"]);
