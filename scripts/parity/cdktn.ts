@@ -13,15 +13,22 @@
  *    cdktn with .cdktn/gen, the seam told `TRTC_LIVE_RECORDING_CDK_ENGINE=cdktn`, and cdktn found through NODE_PATH.
  *    Every test must pass on both. (Child processes some tests start run dist/, compiled with .gen's bindings, on the
  *    same engine; their output is checked by the tests, not recorded.)
- * 4. Compares each synthesis (Terraform JSON and desired-state document) and each file of the example app; prints a
- *    summary, writes .cdktn/parity-report.json, and exits 1 on any unexplained difference.
+ * 4. Installs the package as npm publishes it (`npm pack`) into two fresh apps, the consumer test's app
+ *    (test/package/consumer-app): one on cdktf 0.21.0, one on cdktn 0.24.0 with no cdktf installed (its imports of
+ *    "cdktf" changed to "cdktn", its tsconfig mapping "cdktf" to cdktn). Each type-checks under the cdktf template's
+ *    tsconfig, with a file that uses engine members of the package's classes; on cdktn the same file must fail without
+ *    the mapping (what the README tells TypeScript users). Each synthesizes with the library (`node main.js`).
+ * 5. Compares each synthesis (Terraform JSON and desired-state document), each file of the example app and each file
+ *    the two consumer apps wrote; prints a summary, writes .cdktn/parity-report.json, and exits 1 on any unexplained
+ *    difference.
  */
 import { execFile } from "child_process";
 import { createHash } from "crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import * as path from "path";
 import { CAPTURE_VARIABLE, CaptureFile } from "./capture-format";
-import { Comparison, EXPLANATIONS, Engines, Item, compareBindings, compareCaptures, explanationCounts, tally } from "./compare";
+import { Comparison, EXPLANATIONS, Engines, Item, Kind, compareBindings, compareCaptures, compareTexts, explanationCounts, tally } from "./compare";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const WORK = path.join(ROOT, ".cdktn");
@@ -143,6 +150,141 @@ function describeDifferences(c: Comparison, limit = 20): string[] {
   return lines;
 }
 
+/** Uses members the package's classes get from the engine: compiles only when the engine's types are found. */
+const ENGINE_TYPES_PROBE = `import { App, TerraformStack } from "ENGINE";
+import { LiveRecordingStack, Retention, TencentcloudProvider } from "trtc-live-recording";
+
+export function probe(app: App): TerraformStack {
+  const stack = new LiveRecordingStack(app, "probe", {
+    sdkAppId: 1400000109,
+    region: "ap-guangzhou",
+    vodApplication: { name: "probe" },
+    retention: Retention.days(7),
+    fullRoomRecording: true,
+    globalAutoRecording: "off",
+  });
+  new TencentcloudProvider(stack, "extra", { region: "ap-singapore", alias: "extra" }).addOverride("alias", "extra");
+  return stack;
+}
+`;
+
+/** Where consumer apps are made: a RAM disk when the machine has one (npm writes thousands of small files). */
+function scratchRoot(): string {
+  try {
+    accessSync("/dev/shm", constants.W_OK);
+    return "/dev/shm";
+  } catch {
+    return tmpdir();
+  }
+}
+
+interface ConsumerRun {
+  readonly engine: "cdktf" | "cdktn";
+  readonly install: Run;
+  readonly typecheck: Run;
+  /** cdktn only: the same check without the tsconfig mapping, which must fail on the probe. */
+  readonly typecheckUnmapped?: Run;
+  readonly synth: Run;
+  readonly engineInstalled: { cdktf: boolean; cdktn: boolean };
+  readonly files: Map<string, string>;
+}
+
+/** The consumer test's app, on one engine, with the packed package installed from npm's cache. */
+async function consumerApp(dir: string, tarball: string, engine: "cdktf" | "cdktn", versions: Record<string, string>): Promise<ConsumerRun> {
+  const app = path.join(dir, engine);
+  mkdirSync(app, { recursive: true });
+  const fixture = path.join(ROOT, "test", "package", "consumer-app");
+  const template = JSON.parse(readFileSync(path.join(ROOT, "node_modules", "cdktf-cli", "bundle", "templates", "typescript", "tsconfig.json"), "utf8")) as {
+    compilerOptions: Record<string, unknown>;
+  };
+  const toEngine = (text: string) => (engine === "cdktn" ? text.replace(/from "cdktf";/g, 'from "cdktn";') : text);
+  for (const f of ["main.ts", "backend.ts"]) writeFileSync(path.join(app, f), toEngine(readFileSync(path.join(fixture, f), "utf8")));
+  writeFileSync(path.join(app, "engine-types.ts"), ENGINE_TYPES_PROBE.replace("ENGINE", engine));
+  const tsconfig = (mapped: boolean) => ({
+    ...template,
+    compilerOptions: { ...template.compilerOptions, incremental: false, ...(mapped ? { paths: { cdktf: ["./node_modules/cdktn"] } } : {}) },
+  });
+  writeFileSync(path.join(app, "tsconfig.json"), JSON.stringify(tsconfig(engine === "cdktn"), null, 2));
+  writeFileSync(
+    path.join(app, "package.json"),
+    JSON.stringify(
+      {
+        name: `team-live-infra-${engine}`,
+        version: "1.0.0",
+        private: true,
+        dependencies: { "trtc-live-recording": `file:${tarball}`, [engine]: versions[engine], constructs: versions.constructs },
+        devDependencies: { "@types/node": versions["@types/node"] },
+      },
+      null,
+      2,
+    ),
+  );
+  const env = baseEnv();
+  const install = must(await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], app, env), `npm install in the ${engine} consumer app`);
+  const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
+  const typecheck = await run(process.execPath, [tsc, "-p", app], app, env);
+  let typecheckUnmapped: Run | undefined;
+  if (engine === "cdktn") {
+    writeFileSync(path.join(app, "tsconfig.unmapped.json"), JSON.stringify({ ...tsconfig(false), compilerOptions: { ...tsconfig(false).compilerOptions, noEmit: true } }, null, 2));
+    typecheckUnmapped = await run(process.execPath, [tsc, "-p", path.join(app, "tsconfig.unmapped.json")], app, env);
+  }
+  const outdir = path.join(app, "cdktf.out");
+  const synth = typecheck.code === 0 ? await run(process.execPath, ["main.js"], app, { ...env, CDKTF_OUTDIR: outdir }) : typecheck;
+  return {
+    engine,
+    install,
+    typecheck,
+    typecheckUnmapped,
+    synth,
+    engineInstalled: { cdktf: existsSync(path.join(app, "node_modules", "cdktf")), cdktn: existsSync(path.join(app, "node_modules", "cdktn")) },
+    files: existsSync(outdir) ? readTree(outdir) : new Map(),
+  };
+}
+
+/** Packs the package and runs the consumer app on both engines, side by side. */
+async function consumers(versions: Record<string, string>): Promise<{ cdktf: ConsumerRun; cdktn: ConsumerRun; ms: number }> {
+  const started = Date.now();
+  const dir = mkdtempSync(path.join(scratchRoot(), "trtc-parity-consumer-"));
+  try {
+    const pack = must(await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], ROOT, baseEnv()), "npm pack");
+    const [info] = JSON.parse(pack.stdout) as { filename: string }[];
+    const tarball = path.join(dir, info.filename);
+    const [cdktf, cdktn] = await Promise.all([consumerApp(dir, tarball, "cdktf", versions), consumerApp(dir, tarball, "cdktn", versions)]);
+    return { cdktf, cdktn, ms: Date.now() - started };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** What the two consumer apps show: problems (empty when all is as documented) and the compared files. */
+function judgeConsumers(c: { cdktf: ConsumerRun; cdktn: ConsumerRun }, engines: Engines): Comparison {
+  const problems: string[] = [];
+  const items: Item[] = [];
+  for (const r of [c.cdktf, c.cdktn]) {
+    const other = r.engine === "cdktf" ? "cdktn" : "cdktf";
+    if (r.engineInstalled[other]) problems.push(`consumer app on ${r.engine}: npm installed ${other} too (the peer should be optional)`);
+    if (!r.engineInstalled[r.engine]) problems.push(`consumer app on ${r.engine}: ${r.engine} is not installed`);
+    if (r.typecheck.code !== 0) problems.push(`consumer app on ${r.engine}: tsc failed\n${r.typecheck.stdout}${r.typecheck.stderr}`);
+    else if (r.synth.code !== 0) problems.push(`consumer app on ${r.engine}: node main.js failed (exit ${r.synth.code})\n${r.synth.stderr.slice(-3000)}`);
+  }
+  const unmapped = c.cdktn.typecheckUnmapped;
+  if (unmapped === undefined || unmapped.code === 0 || !/engine-types\.ts.*addOverride/.test(unmapped.stdout)) {
+    problems.push(`consumer app on cdktn: without the tsconfig mapping, the engine's members of the package's classes were expected to be missing (the README says the mapping is needed); tsc said:\n${unmapped?.stdout ?? "(not run)"}`);
+  }
+  for (const name of [...new Set([...c.cdktf.files.keys(), ...c.cdktn.files.keys()])].sort()) {
+    const a = c.cdktf.files.get(name);
+    const b = c.cdktn.files.get(name);
+    if (a === undefined || b === undefined) {
+      problems.push(`consumer app: ${name} written on ${a === undefined ? "cdktn" : "cdktf"} only`);
+      continue;
+    }
+    const kind: Kind = name.endsWith("manifest.json") ? "manifest" : name.endsWith("live-recording.json") ? "desired-state" : "file";
+    items.push({ kind, where: `consumer app: ${name}`, verdict: compareTexts(kind, a, b, engines) });
+  }
+  if (c.cdktf.files.size === 0) problems.push("consumer app: nothing synthesized");
+  return { items, problems };
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   const name = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { name: string }).name;
@@ -188,33 +330,57 @@ async function main(): Promise<number> {
   const a = await runTests("cdktf", files);
   const b = await runTests("cdktn", files);
 
-  // 4. Compare and report.
+  // 4. The published package in an app on each engine.
+  const dev = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies;
+  const apps = await consumers({ cdktf: dev.cdktf, cdktn: engines.b.version, constructs: dev.constructs, "@types/node": dev["@types/node"] });
+  const consumer = judgeConsumers(apps, engines);
+
+  // 5. Compare and report.
   const synth = compareCaptures(a.captures, b.captures, engines);
   const after = mainInstallFingerprint();
-  const items: Item[] = [...bindings.items, ...synth.items];
-  const problems = [...bindings.problems, ...synth.problems];
+  const items: Item[] = [...bindings.items, ...synth.items, ...consumer.items];
+  const problems = [...bindings.problems, ...synth.problems, ...consumer.problems];
   for (const r of [a, b]) {
     if (r.run.code !== 0 || r.failed > 0) problems.push(`tests failed on ${r.engine} (exit ${r.run.code}, ${r.failed} failed):\n${r.run.stderr.slice(-6000)}`);
   }
   if (after !== before) problems.push("the repository's package-lock.json or node_modules changed during the check");
   const unexplained = items.filter((i) => !i.verdict.equal).length + problems.length;
 
-  const t = tally(items);
-  const stackFiles = synth.items.filter((i) => i.kind === "terraform").map((i) => i.where.split(":")[0]);
-  const example = synth.items.filter((i) => i.where.startsWith("test/parity/example-app.parity.ts: example-app/"));
   const counts = explanationCounts(items);
-  const line = (label: string, k: ReturnType<typeof tally>[keyof ReturnType<typeof tally>]) =>
-    out(`  ${label.padEnd(34)} ${String(k.compared).padStart(5)} compared: ${k.identical} byte-identical, ${k.explained} equal after explained differences, ${k.different} different`);
+  const group = (label: string, selected: readonly Item[]) => {
+    const k = { compared: 0, identical: 0, explained: 0, different: 0 };
+    for (const { verdict } of selected) {
+      k.compared++;
+      if (verdict.identical) k.identical++;
+      else if (verdict.equal) k.explained++;
+      else k.different++;
+    }
+    out(`  ${label.padEnd(40)} ${String(k.compared).padStart(4)} compared: ${k.identical} byte-identical, ${k.explained} equal after explained differences, ${k.different} different`);
+    return k;
+  };
+  const ofKind = (list: readonly Item[], ...kinds: Kind[]) => list.filter((i) => kinds.includes(i.kind));
+  const inTests = synth.items.filter((i) => !i.where.startsWith("test/parity/"));
+  const exampleStacks = synth.items.filter((i) => i.where.startsWith("test/parity/") && i.kind === "terraform");
+  const exampleFiles = synth.items.filter((i) => i.where.includes(": example-app/"));
+  const testFilesWithStacks = new Set(ofKind(inTests, "terraform").map((i) => i.where.split(":")[0]));
+  const unmapped = apps.cdktn.typecheckUnmapped;
 
   out(`cdktn parity check: ${engines.a.name} ${engines.a.version} vs ${engines.b.name} ${engines.b.version}, constructs ${versionOf(constructsOfRepo)} (one copy), Node ${process.version}`);
   out(`  install: .cdktn/engine ${engineInstall}; .cdktn/generator ${generatorInstall}; the repository's node_modules and lockfile untouched: ${after === before ? "yes" : "NO"}`);
-  out(`  tests that load the engine: ${files.length} files; cdktf: ${a.passed} passed, ${a.failed} failed; cdktn: ${b.passed} passed, ${b.failed} failed`);
-  out(`  syntheses recorded: ${t.terraform.compared} stacks in ${new Set(stackFiles).size} test files (the example app: ${example.filter((i) => i.where.endsWith("cdk.tf.json")).length} stacks)`);
-  line("Terraform JSON (cdk.tf.json)", t.terraform);
-  line("desired-state documents", t["desired-state"]);
-  line("example app manifest.json", t.manifest);
-  line("example app cdk.tf.json files", t.file);
-  line("bindings (.gen vs .cdktn/gen)", t.binding);
+  group("bindings from schema/ (.gen vs .cdktn/gen)", bindings.items);
+  out(`  tests that load the engine: ${files.length} files; on cdktf ${a.passed} passed, ${a.failed} failed; on cdktn ${b.passed} passed, ${b.failed} failed`);
+  out(`  stacks the tests synthesize: ${ofKind(inTests, "terraform").length} syntheses in ${testFilesWithStacks.size} test files`);
+  group("  Terraform JSON (what cdk.tf.json holds)", ofKind(inTests, "terraform"));
+  group("  desired-state documents", ofKind(inTests, "desired-state"));
+  out(`  the example app (main.ts, a real App writing to CDKTF_OUTDIR): ${exampleStacks.length} stacks`);
+  group("  files written (cdk.tf.json, live-recording.json, manifest.json)", exampleFiles);
+  out(
+    `  the published package (npm pack) in the consumer test's app: on cdktf${apps.cdktf.engineInstalled.cdktn ? " (cdktn installed too!)" : ""}, ` +
+      `on cdktn${apps.cdktn.engineInstalled.cdktf ? " (cdktf installed too!)" : " with no cdktf installed"}; tsc ${apps.cdktf.typecheck.code === 0 ? "passes" : "FAILS"} / ` +
+      `${apps.cdktn.typecheck.code === 0 ? "passes" : "FAILS"} (on cdktn with "paths": {"cdktf": ["./node_modules/cdktn"]}; without it the engine's members of the ` +
+      `package's classes are missing: ${unmapped !== undefined && unmapped.code !== 0 ? "confirmed" : "NOT confirmed"}); node main.js synthesizes ${apps.cdktf.files.size > 0 && apps.cdktn.files.size > 0 ? "on both" : "NOT on both"}`,
+  );
+  group("  files written (cdk.tf.json, live-recording.json, manifest.json)", consumer.items);
   out(`  explained differences (how many compared pairs needed each):`);
   for (const e of EXPLANATIONS) {
     const n = counts.get(e.id) ?? 0;
@@ -224,12 +390,12 @@ async function main(): Promise<number> {
   if (unexplained > 0) for (const l of describeDifferences({ items, problems })) out(l);
   out(
     `${unexplained === 0 ? "PASS" : "FAIL"} in ${seconds(Date.now() - started)} (install ${seconds(installMs)}, bindings ${seconds(bindingsMs)}, ` +
-      `tests on cdktf ${seconds(a.run.ms)}, on cdktn ${seconds(b.run.ms)})`,
+      `tests on cdktf ${seconds(a.run.ms)}, on cdktn ${seconds(b.run.ms)}, consumer apps ${seconds(apps.ms)})`,
   );
 
   writeFileSync(
     path.join(WORK, "parity-report.json"),
-    JSON.stringify({ engines, files, tally: t, explained: Object.fromEntries(counts), problems, items: items.map((i) => ({ kind: i.kind, where: i.where, ...i.verdict })) }, null, 1) + "\n",
+    JSON.stringify({ engines, files, tally: tally(items), explained: Object.fromEntries(counts), problems, items: items.map((i) => ({ kind: i.kind, where: i.where, ...i.verdict })) }, null, 1) + "\n",
   );
   return unexplained === 0 ? 0 : 1;
 }

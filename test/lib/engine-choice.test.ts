@@ -69,7 +69,8 @@ describe("the seam (lib/cdktf.ts)", () => {
     const files = [...roots.flatMap((r) => filesUnder(r)), path.join(ROOT, "index.ts"), path.join(ROOT, "main.ts")].filter(
       (f) => /\.(ts|js)$/.test(f) && !f.includes(`${path.sep}consumer-app${path.sep}`),
     );
-    const engineImport = /(?:\bfrom\s+|\brequire\(\s*|\bimport\(\s*)["'](?:cdktf|cdktn)(?:\/[^"']*)?["']/;
+    // Import and export declarations, require() and import() calls (comments and other text aside).
+    const engineImport = /^\s*(?:import|export)\b[^;]*?\bfrom\s+["'](?:cdktf|cdktn)(?:\/[^"']*)?["']|\b(?:require|import)\(\s*["'](?:cdktf|cdktn)(?:\/[^"']*)?["']\s*\)/m;
     const code = (f: string) =>
       readFileSync(f, "utf8")
         .split("\n")
