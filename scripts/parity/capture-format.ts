@@ -26,6 +26,8 @@ export interface CaptureFile {
   readonly testFile: string;
   /** The engine the seam loaded (lib/engine-choice.ts). */
   readonly engine: { readonly name: string; readonly version: string; readonly path: string; readonly reason: string };
+  /** The provider bindings' module the tests' imports of `.gen/providers/tencentcloud/provider` resolved to. */
+  readonly bindings: string;
   readonly syntheses: readonly CapturedSynthesis[];
   /** Files a test recorded as written to disk (the example app's output), byte for byte, by name. */
   readonly files: Readonly<Record<string, string>>;

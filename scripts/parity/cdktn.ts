@@ -13,6 +13,9 @@
  *    cdktn with .cdktn/gen, the seam told `TRTC_LIVE_RECORDING_CDK_ENGINE=cdktn`, and cdktn found through NODE_PATH.
  *    Every test must pass on both. (Child processes some tests start run dist/, compiled with .gen's bindings, on the
  *    same engine; their output is checked by the tests, not recorded.)
+ *    With `--cdktf-capture=<dir>`, the cdktf side is what `npm test` recorded just before, in the same checkout, with
+ *    TRTC_LR_SYNTH_CAPTURE=<dir> (as .ci/run does): only the example app's harness runs again on cdktf. Records older
+ *    than the last build are refused.
  * 4. Installs the package as npm publishes it (`npm pack`) into two fresh apps, the consumer test's app
  *    (test/package/consumer-app): one on cdktf 0.21.0, one on cdktn 0.24.0 with no cdktf installed (its imports of
  *    "cdktf" changed to "cdktn", its tsconfig mapping "cdktf" to cdktn). Each type-checks under the cdktf template's
@@ -102,11 +105,32 @@ function readTree(dir: string): Map<string, string> {
 
 interface JestRun {
   readonly engine: string;
+  /** Where the cdktf records came from, when not from this run (`--cdktf-capture`). */
+  readonly reused?: { readonly dir: string; readonly files: number };
   readonly run: Run;
   readonly passed: number;
   readonly failed: number;
   readonly suites: number;
   readonly captures: CaptureFile[];
+}
+
+function readCaptures(dir: string): CaptureFile[] {
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+        .map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as CaptureFile)
+    : [];
+}
+
+/** The records `npm test` left in `dir`, refused when a build happened after them (a source changed since). */
+function reusedCaptures(dir: string): CaptureFile[] {
+  const stamp = statSync(path.join(ROOT, "dist", ".build-stamp")).mtimeMs;
+  const names = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")) : [];
+  if (names.length === 0) throw new Error(`--cdktf-capture: ${dir} holds no records; run TRTC_LR_SYNTH_CAPTURE=${dir} npm test first`);
+  const stale = names.filter((f) => statSync(path.join(dir, f)).mtimeMs < stamp);
+  if (stale.length > 0) throw new Error(`--cdktf-capture: ${stale.length} records in ${dir} are older than the last build (dist/.build-stamp); run npm test again`);
+  return readCaptures(dir);
 }
 
 async function runTests(engine: "cdktf" | "cdktn", files: readonly string[]): Promise<JestRun> {
@@ -123,11 +147,7 @@ async function runTests(engine: "cdktf" | "cdktn", files: readonly string[]): Pr
   const summary = existsSync(results)
     ? (JSON.parse(readFileSync(results, "utf8")) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number })
     : { numPassedTests: 0, numFailedTests: 0, numTotalTestSuites: 0 };
-  const captures = existsSync(captureDir)
-    ? readdirSync(captureDir)
-        .sort()
-        .map((f) => JSON.parse(readFileSync(path.join(captureDir, f), "utf8")) as CaptureFile)
-    : [];
+  const captures = readCaptures(captureDir);
   return { engine, run: r, passed: summary.numPassedTests, failed: summary.numFailedTests, suites: summary.numTotalTestSuites, captures };
 }
 
@@ -322,12 +342,21 @@ async function main(): Promise<number> {
   );
   const files = listing.stdout
     .split("\n")
-    .filter((l) => l.trim() !== "")
+    .filter((l) => path.isAbsolute(l) && existsSync(l))
     .map((f) => path.relative(ROOT, f).split(path.sep).join("/"))
     .filter((f) => !f.startsWith(".cdktn/") && !f.startsWith("dist/"))
     .sort();
   if (!files.includes("test/parity/example-app.parity.ts")) throw new Error(`the example app's harness is not among the tests that load the engine:\n${files.join("\n")}`);
-  const a = await runTests("cdktf", files);
+  const reuse = process.argv.find((a) => a.startsWith("--cdktf-capture="))?.slice("--cdktf-capture=".length);
+  let a: JestRun;
+  if (reuse !== undefined) {
+    const dir = path.resolve(ROOT, reuse);
+    const recorded = reusedCaptures(dir);
+    const harness = await runTests("cdktf", files.filter((f) => f.startsWith("test/parity/")));
+    a = { ...harness, reused: { dir, files: recorded.length }, captures: [...recorded.filter((c) => !c.testFile.startsWith("test/parity/")), ...harness.captures] };
+  } else {
+    a = await runTests("cdktf", files);
+  }
   const b = await runTests("cdktn", files);
 
   // 4. The published package in an app on each engine.
@@ -336,7 +365,7 @@ async function main(): Promise<number> {
   const consumer = judgeConsumers(apps, engines);
 
   // 5. Compare and report.
-  const synth = compareCaptures(a.captures, b.captures, engines);
+  const synth = compareCaptures(a.captures, b.captures, engines, { a: ".gen/", b: ".cdktn/gen/" });
   const after = mainInstallFingerprint();
   const items: Item[] = [...bindings.items, ...synth.items, ...consumer.items];
   const problems = [...bindings.problems, ...synth.problems, ...consumer.problems];
@@ -368,7 +397,10 @@ async function main(): Promise<number> {
   out(`cdktn parity check: ${engines.a.name} ${engines.a.version} vs ${engines.b.name} ${engines.b.version}, constructs ${versionOf(constructsOfRepo)} (one copy), Node ${process.version}`);
   out(`  install: .cdktn/engine ${engineInstall}; .cdktn/generator ${generatorInstall}; the repository's node_modules and lockfile untouched: ${after === before ? "yes" : "NO"}`);
   group("bindings from schema/ (.gen vs .cdktn/gen)", bindings.items);
-  out(`  tests that load the engine: ${files.length} files; on cdktf ${a.passed} passed, ${a.failed} failed; on cdktn ${b.passed} passed, ${b.failed} failed`);
+  const cdktfTests = a.reused
+    ? `on cdktf as npm test ran them (records of ${a.reused.files} files from ${path.relative(ROOT, a.reused.dir)}; the example app: ${a.passed} passed, ${a.failed} failed)`
+    : `on cdktf ${a.passed} passed, ${a.failed} failed`;
+  out(`  tests that load the engine: ${files.length} files; ${cdktfTests}; on cdktn ${b.passed} passed, ${b.failed} failed`);
   out(`  stacks the tests synthesize: ${ofKind(inTests, "terraform").length} syntheses in ${testFilesWithStacks.size} test files`);
   group("  Terraform JSON (what cdk.tf.json holds)", ofKind(inTests, "terraform"));
   group("  desired-state documents", ofKind(inTests, "desired-state"));
@@ -390,7 +422,7 @@ async function main(): Promise<number> {
   if (unexplained > 0) for (const l of describeDifferences({ items, problems })) out(l);
   out(
     `${unexplained === 0 ? "PASS" : "FAIL"} in ${seconds(Date.now() - started)} (install ${seconds(installMs)}, bindings ${seconds(bindingsMs)}, ` +
-      `tests on cdktf ${seconds(a.run.ms)}, on cdktn ${seconds(b.run.ms)}, consumer apps ${seconds(apps.ms)})`,
+      `tests on cdktf ${seconds(a.run.ms)}${a.reused ? " (the example app only)" : ""}, on cdktn ${seconds(b.run.ms)}, consumer apps ${seconds(apps.ms)})`,
   );
 
   writeFileSync(

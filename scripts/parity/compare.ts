@@ -177,26 +177,38 @@ export interface Verdict {
   readonly firstDifference?: { readonly line: number; readonly a: string; readonly b: string };
 }
 
+/** Applies the explanations of a kind, in order, except `skip`; returns the two texts and the ones that changed them. */
+function normalizeAll(kind: Kind, a: string, b: string, engines: Engines, context: Context, skip?: string): { x: string; y: string; applied: string[] } {
+  const applied: string[] = [];
+  let [x, y] = [a, b];
+  for (const e of EXPLANATIONS.filter((e) => e.kinds.includes(kind) && e.id !== skip)) {
+    if (x === y) break;
+    const [nx, ny] = e.normalize(x, y, engines, context);
+    if (nx !== x || ny !== y) applied.push(e.id);
+    [x, y] = [nx, ny];
+  }
+  return { x, y, applied };
+}
+
 /**
- * Compares two texts of a kind, taking out the explained differences that apply, in order. An explanation counts for
- * the pair when the texts still differed before it and it changed them.
+ * Compares two texts of a kind, taking out the explained differences that apply, in order. An explanation is listed
+ * for the pair only when it is needed: without it, the texts would differ.
  */
 export function compareTexts(kind: Kind, a: string, b: string, engines: Engines, context: Context = {}): Verdict {
   if (a === b) return { equal: true, identical: true, explainedBy: [] };
-  const explainedBy: string[] = [];
-  let [x, y] = [a, b];
-  for (const e of EXPLANATIONS.filter((e) => e.kinds.includes(kind))) {
-    if (x === y) break;
-    const [nx, ny] = e.normalize(x, y, engines, context);
-    if (nx !== x || ny !== y) explainedBy.push(e.id);
-    [x, y] = [nx, ny];
+  const { x, y, applied } = normalizeAll(kind, a, b, engines, context);
+  if (x === y) {
+    const needed = applied.filter((id) => {
+      const without = normalizeAll(kind, a, b, engines, context, id);
+      return without.x !== without.y;
+    });
+    return { equal: true, identical: false, explainedBy: needed.length > 0 ? needed : applied };
   }
-  if (x === y) return { equal: true, identical: false, explainedBy };
   const xl = x.split("\n");
   const yl = y.split("\n");
   let line = 0;
   while (line < xl.length && line < yl.length && xl[line] === yl[line]) line++;
-  return { equal: false, identical: false, explainedBy, firstDifference: { line: line + 1, a: xl[line] ?? "<end>", b: yl[line] ?? "<end>" } };
+  return { equal: false, identical: false, explainedBy: applied, firstDifference: { line: line + 1, a: xl[line] ?? "<end>", b: yl[line] ?? "<end>" } };
 }
 
 /** One compared item, for the report. */
@@ -217,8 +229,11 @@ export interface Comparison {
 type Desired = CapturedSynthesis["desiredState"];
 const desiredText = (d: Desired): string => (d === null ? "<no desired state>" : typeof d === "string" ? d : `<error> ${d.error}`);
 
-/** Compares the two engines' recordings, test file by test file, synthesis by synthesis, file by file. */
-export function compareCaptures(a: readonly CaptureFile[], b: readonly CaptureFile[], expected: Engines): Comparison {
+/**
+ * Compares the two engines' recordings, test file by test file, synthesis by synthesis, file by file. Records made on
+ * another engine than expected, or (when given) with other bindings than expected (a folder prefix), are problems.
+ */
+export function compareCaptures(a: readonly CaptureFile[], b: readonly CaptureFile[], expected: Engines, bindings?: { readonly a: string; readonly b: string }): Comparison {
   const items: Item[] = [];
   const problems: string[] = [];
   const engines: Engines = expected;
@@ -227,6 +242,7 @@ export function compareCaptures(a: readonly CaptureFile[], b: readonly CaptureFi
       if (f.engine.name !== engine.name || f.engine.version !== engine.version) {
         problems.push(`${f.testFile} ran on ${f.engine.name} ${f.engine.version} (${f.engine.reason}), expected ${engine.name} ${engine.version} (run ${side})`);
       }
+      if (bindings !== undefined && !f.bindings.startsWith(bindings[side])) problems.push(`${f.testFile} used the bindings ${f.bindings}, expected ${bindings[side]}... (run ${side})`);
     }
   }
   const byFile = (files: readonly CaptureFile[]) => new Map(files.map((f) => [f.testFile, f]));
