@@ -20,7 +20,8 @@
  *    (test/package/consumer-app): one on cdktf 0.21.0, one on cdktn 0.24.0 with no cdktf installed (its imports of
  *    "cdktf" changed to "cdktn", its tsconfig mapping "cdktf" to cdktn). Each type-checks under the cdktf template's
  *    tsconfig, with a file that uses engine members of the package's classes; on cdktn the same file must fail without
- *    the mapping (what the README tells TypeScript users). Each synthesizes with the library (`node main.js`).
+ *    the mapping (what the README tells TypeScript users). Each synthesizes with the library (`node main.js`), and
+ *    `npx trtc-live-recording plan` runs there.
  * 5. Compares each synthesis (Terraform JSON and desired-state document), each file of the example app and each file
  *    the two consumer apps wrote; prints a summary, writes .cdktn/parity-report.json, and exits 1 on any unexplained
  *    difference.
@@ -205,6 +206,8 @@ interface ConsumerRun {
   /** cdktn only: the same check without the tsconfig mapping, which must fail on the probe. */
   readonly typecheckUnmapped?: Run;
   readonly synth: Run;
+  /** `npx trtc-live-recording plan` in the app (it runs the app's own command, on the app's engine). */
+  readonly plan: Run;
   readonly engineInstalled: { cdktf: boolean; cdktn: boolean };
   readonly files: Map<string, string>;
 }
@@ -220,6 +223,7 @@ async function consumerApp(dir: string, tarball: string, engine: "cdktf" | "cdkt
   const toEngine = (text: string) => (engine === "cdktn" ? text.replace(/from "cdktf";/g, 'from "cdktn";') : text);
   for (const f of ["main.ts", "backend.ts"]) writeFileSync(path.join(app, f), toEngine(readFileSync(path.join(fixture, f), "utf8")));
   writeFileSync(path.join(app, "engine-types.ts"), ENGINE_TYPES_PROBE.replace("ENGINE", engine));
+  writeFileSync(path.join(app, "cdktf.json"), JSON.stringify({ language: "typescript", app: "node main.js", terraformProviders: [], terraformModules: [], context: {} }, null, 2));
   const tsconfig = (mapped: boolean) => ({
     ...template,
     compilerOptions: { ...template.compilerOptions, incremental: false, ...(mapped ? { paths: { cdktf: ["./node_modules/cdktn"] } } : {}) },
@@ -250,14 +254,17 @@ async function consumerApp(dir: string, tarball: string, engine: "cdktf" | "cdkt
   }
   const outdir = path.join(app, "cdktf.out");
   const synth = typecheck.code === 0 ? await run(process.execPath, ["main.js"], app, { ...env, CDKTF_OUTDIR: outdir }) : typecheck;
+  const files = existsSync(outdir) ? readTree(outdir) : new Map<string, string>();
+  const plan = synth.code === 0 ? await run("npx", ["--no-install", "trtc-live-recording", "plan", "--synth-dir", path.join(app, "plan.out")], app, env) : synth;
   return {
     engine,
     install,
     typecheck,
     typecheckUnmapped,
     synth,
+    plan,
     engineInstalled: { cdktf: existsSync(path.join(app, "node_modules", "cdktf")), cdktn: existsSync(path.join(app, "node_modules", "cdktn")) },
-    files: existsSync(outdir) ? readTree(outdir) : new Map(),
+    files,
   };
 }
 
@@ -286,6 +293,7 @@ function judgeConsumers(c: { cdktf: ConsumerRun; cdktn: ConsumerRun }, engines: 
     if (!r.engineInstalled[r.engine]) problems.push(`consumer app on ${r.engine}: ${r.engine} is not installed`);
     if (r.typecheck.code !== 0) problems.push(`consumer app on ${r.engine}: tsc failed\n${r.typecheck.stdout}${r.typecheck.stderr}`);
     else if (r.synth.code !== 0) problems.push(`consumer app on ${r.engine}: node main.js failed (exit ${r.synth.code})\n${r.synth.stderr.slice(-3000)}`);
+    else if (r.plan.code !== 0 || !r.plan.stdout.includes("team-media")) problems.push(`consumer app on ${r.engine}: npx trtc-live-recording plan failed (exit ${r.plan.code})\n${r.plan.stdout.slice(-2000)}${r.plan.stderr.slice(-2000)}`);
   }
   const unmapped = c.cdktn.typecheckUnmapped;
   if (unmapped === undefined || unmapped.code === 0 || !/engine-types\.ts.*addOverride/.test(unmapped.stdout)) {
@@ -347,6 +355,10 @@ async function main(): Promise<number> {
     .filter((f) => !f.startsWith(".cdktn/") && !f.startsWith("dist/"))
     .sort();
   if (!files.includes("test/parity/example-app.parity.ts")) throw new Error(`the example app's harness is not among the tests that load the engine:\n${files.join("\n")}`);
+  // The consumer apps (mostly npm's I/O) overlap the test runs (mostly CPU).
+  const dev = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies;
+  const appsRun = consumers({ cdktf: dev.cdktf, cdktn: engines.b.version, constructs: dev.constructs, "@types/node": dev["@types/node"] });
+  appsRun.catch(() => undefined); // its failure is reported where it is awaited, below
   const reuse = process.argv.find((a) => a.startsWith("--cdktf-capture="))?.slice("--cdktf-capture=".length);
   let a: JestRun;
   if (reuse !== undefined) {
@@ -359,9 +371,8 @@ async function main(): Promise<number> {
   }
   const b = await runTests("cdktn", files);
 
-  // 4. The published package in an app on each engine.
-  const dev = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies;
-  const apps = await consumers({ cdktf: dev.cdktf, cdktn: engines.b.version, constructs: dev.constructs, "@types/node": dev["@types/node"] });
+  // 4. The published package in an app on each engine (started above).
+  const apps = await appsRun;
   const consumer = judgeConsumers(apps, engines);
 
   // 5. Compare and report.
@@ -410,7 +421,7 @@ async function main(): Promise<number> {
     `  the published package (npm pack) in the consumer test's app: on cdktf${apps.cdktf.engineInstalled.cdktn ? " (cdktn installed too!)" : ""}, ` +
       `on cdktn${apps.cdktn.engineInstalled.cdktf ? " (cdktf installed too!)" : " with no cdktf installed"}; tsc ${apps.cdktf.typecheck.code === 0 ? "passes" : "FAILS"} / ` +
       `${apps.cdktn.typecheck.code === 0 ? "passes" : "FAILS"} (on cdktn with "paths": {"cdktf": ["./node_modules/cdktn"]}; without it the engine's members of the ` +
-      `package's classes are missing: ${unmapped !== undefined && unmapped.code !== 0 ? "confirmed" : "NOT confirmed"}); node main.js synthesizes ${apps.cdktf.files.size > 0 && apps.cdktn.files.size > 0 ? "on both" : "NOT on both"}`,
+      `package's classes are missing: ${unmapped !== undefined && unmapped.code !== 0 ? "confirmed" : "NOT confirmed"}); node main.js synthesizes and npx trtc-live-recording plan runs ${apps.cdktf.plan.code === 0 && apps.cdktn.plan.code === 0 ? "on both" : "NOT on both"}`,
   );
   group("  files written (cdk.tf.json, live-recording.json, manifest.json)", consumer.items);
   out(`  explained differences (how many compared pairs needed each):`);
@@ -422,7 +433,7 @@ async function main(): Promise<number> {
   if (unexplained > 0) for (const l of describeDifferences({ items, problems })) out(l);
   out(
     `${unexplained === 0 ? "PASS" : "FAIL"} in ${seconds(Date.now() - started)} (install ${seconds(installMs)}, bindings ${seconds(bindingsMs)}, ` +
-      `tests on cdktf ${seconds(a.run.ms)}${a.reused ? " (the example app only)" : ""}, on cdktn ${seconds(b.run.ms)}, consumer apps ${seconds(apps.ms)})`,
+      `tests on cdktf ${seconds(a.run.ms)}${a.reused ? " (the example app only)" : ""}, on cdktn ${seconds(b.run.ms)}, consumer apps ${seconds(apps.ms)}, alongside the tests)`,
   );
 
   writeFileSync(
