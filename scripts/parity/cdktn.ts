@@ -31,13 +31,13 @@ import { createHash } from "crypto";
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
+import { ENGINE_VARIABLE } from "../../lib/engine-choice";
 import { CAPTURE_VARIABLE, CaptureFile } from "./capture-format";
 import { Comparison, EXPLANATIONS, Engines, Item, Kind, compareBindings, compareCaptures, compareTexts, explanationCounts, tally } from "./compare";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const WORK = path.join(ROOT, ".cdktn");
 const PINS = path.join(ROOT, "scripts", "parity");
-const ENGINE_VARIABLE = "TRTC_LIVE_RECORDING_CDK_ENGINE";
 
 interface Run {
   readonly code: number;
@@ -138,6 +138,7 @@ async function runTests(engine: "cdktf" | "cdktn", files: readonly string[]): Pr
   const captureDir = path.join(WORK, "capture", engine);
   rmSync(captureDir, { recursive: true, force: true });
   const results = path.join(WORK, "capture", `${engine}-results.json`);
+  rmSync(results, { force: true });
   const env = baseEnv({
     [ENGINE_VARIABLE]: engine,
     [CAPTURE_VARIABLE]: captureDir,
@@ -381,7 +382,7 @@ async function main(): Promise<number> {
   const items: Item[] = [...bindings.items, ...synth.items, ...consumer.items];
   const problems = [...bindings.problems, ...synth.problems, ...consumer.problems];
   for (const r of [a, b]) {
-    if (r.run.code !== 0 || r.failed > 0) problems.push(`tests failed on ${r.engine} (exit ${r.run.code}, ${r.failed} failed):\n${r.run.stderr.slice(-6000)}`);
+    if (r.run.code !== 0 || r.failed > 0 || r.passed === 0) problems.push(`tests failed on ${r.engine} (exit ${r.run.code}, ${r.failed} failed):\n${r.run.stderr.slice(-6000)}`);
   }
   if (after !== before) problems.push("the repository's package-lock.json or node_modules changed during the check");
   const unexplained = items.filter((i) => !i.verdict.equal).length + problems.length;
