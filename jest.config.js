@@ -11,4 +11,6 @@ module.exports = {
   // Every core: jest's default (cores - 1) leaves one of a 2-core machine's cores to a main process that mostly waits.
   maxWorkers: "100%",
   testSequencer: "<rootDir>/test/support/sequencer.js",
+  // Records every synthesized stack when TRTC_LR_SYNTH_CAPTURE is set (the cdktn parity check); otherwise does nothing.
+  setupFilesAfterEnv: ["<rootDir>/test/support/synth-capture.ts"],
 };

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "fs";
 import * as path from "path";
 import { Construct, IConstruct } from "constructs";
-import { ISynthesisSession, TerraformStack } from "../lib/cdktf";
+import { ISynthesisSession, TerraformStack, checkSameEngine } from "../lib/cdktf";
 import { fail, validateCall } from "../lib/validation";
 import {
   DESIRED_STATE_FILE,
@@ -34,6 +34,8 @@ export class DesiredStateDocument extends Construct {
   private rendered?: DesiredState;
 
   private constructor(scope: Construct, id: string) {
+    // Every LiveRecording comes here first: an app of another engine than the package's is refused with the fix.
+    checkSameEngine(scope);
     super(scope, id);
     // Written right after the stack's own synthesis (which runs the checks first), through the stack's public
     // synthesizer hook, so the document always matches the cdk.tf.json next to it.

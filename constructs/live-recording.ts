@@ -207,6 +207,8 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
 
   constructor(scope: Construct, id: string, props: LiveRecordingProps) {
     super(scope, id);
+    // First, before anything is claimed: the stack's desired-state document refuses an app of another CDK engine.
+    const document = DesiredStateDocument.of(this);
     validateAt(this, () => {
       checkObject("props", props, "a LiveRecordingProps object");
       const legacy = (props as { recording?: unknown }).recording;
@@ -255,7 +257,7 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
       this.accessPolicies = new PostDeployPolicies(this, "AccessPolicies", { ...props.accessPolicies, recording: this });
     }
     Aspects.of(this).add(new LiveRecordingChecks());
-    DesiredStateDocument.of(this).addApp(() => this.toDesiredAppWithFindings());
+    document.addApp(() => this.toDesiredAppWithFindings());
   }
 
   /**

@@ -8,6 +8,8 @@ const { execFileSync } = require("child_process");
 const root = path.resolve(__dirname, "..");
 const STAMP = path.join(root, "dist", ".build-stamp");
 const SOURCE_DIRS = ["cli", "lib", "constructs", "stacks", "rules", "postdeploy", "emulator", "plan", "scripts", ".gen"];
+// Hand-written JavaScript with its declarations, copied as is (tsc compiles TypeScript only): the seam's runtime half.
+const COPIED = ["lib/cdk-engine.js", "lib/cdk-engine.d.ts"];
 
 function newestSourceMtime() {
   let newest = 0;
@@ -21,7 +23,7 @@ function newestSourceMtime() {
     for (const e of entries) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) visit(p);
-      else if (e.name.endsWith(".ts")) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+      else if (e.name.endsWith(".ts") || COPIED.includes(path.relative(root, p).split(path.sep).join("/"))) newest = Math.max(newest, fs.statSync(p).mtimeMs);
     }
   };
   for (const f of fs.readdirSync(root)) {
@@ -54,8 +56,9 @@ function pruneOrphans() {
         if (fs.readdirSync(p).length === 0) fs.rmdirSync(p);
         continue;
       }
-      const match = /^(.*)\.(?:d\.ts|js)$/.exec(path.relative(dist, p));
-      if (match && !fs.existsSync(path.join(root, `${match[1]}.ts`))) fs.rmSync(p);
+      const relative = path.relative(dist, p);
+      const match = /^(.*)\.(?:d\.ts|js)$/.exec(relative);
+      if (match && !fs.existsSync(path.join(root, `${match[1]}.ts`)) && !fs.existsSync(path.join(root, relative))) fs.rmSync(p);
     }
   };
   if (fs.existsSync(dist)) visit(dist);
@@ -68,6 +71,7 @@ function ensureBuilt({ force = false } = {}) {
   const started = new Date();
   const tsc = require.resolve("typescript/bin/tsc");
   execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit", cwd: root });
+  for (const f of COPIED) fs.copyFileSync(path.join(root, f), path.join(root, "dist", f));
   pruneOrphans();
   fs.mkdirSync(path.dirname(STAMP), { recursive: true });
   fs.writeFileSync(STAMP, started.toISOString() + "\n");

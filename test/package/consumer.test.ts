@@ -197,12 +197,16 @@ describe("the published package", () => {
     expect(existsSync(path.join(app, "node_modules", "trtc-live-recording", "scripts"))).toBe(false);
   });
 
-  test("cdktf and constructs are peer dependencies, taken from the app", () => {
+  test("the engine (cdktf or cdktn, optional each) and constructs are peer dependencies, taken from the app", () => {
     const installed = JSON.parse(readFileSync(path.join(app, "node_modules", "trtc-live-recording", "package.json"), "utf8")) as {
       dependencies: Record<string, string>;
       peerDependencies: Record<string, string>;
+      peerDependenciesMeta: Record<string, { optional?: boolean }>;
     };
-    expect(installed.peerDependencies).toEqual({ cdktf: expect.any(String), constructs: expect.any(String) });
+    expect(installed.peerDependencies).toEqual({ cdktf: expect.any(String), cdktn: expect.any(String), constructs: expect.any(String) });
+    expect(installed.peerDependenciesMeta).toEqual({ cdktf: { optional: true }, cdktn: { optional: true } });
+    // This app is on cdktf: npm did not add the other engine.
+    expect(existsSync(path.join(app, "node_modules", "cdktn"))).toBe(false);
     expect(Object.keys(installed.dependencies)).not.toEqual(expect.arrayContaining(["cdktf"]));
     expect(Object.keys(installed.dependencies)).not.toEqual(expect.arrayContaining(["constructs"]));
     expect(existsSync(path.join(app, "node_modules", "trtc-live-recording", "node_modules", "cdktf"))).toBe(false);
