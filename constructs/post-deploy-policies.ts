@@ -13,7 +13,7 @@ import {
   requiredPermissions,
   vodSubApplicationResource,
 } from "../lib/post-deploy-permissions";
-import { checkOptionalObject, checkString, fail, isUnresolved, validateAt } from "../lib/validation";
+import { checkKnownKeys, checkOptionalObject, checkString, fail, isUnresolved, keysOf, validateAt } from "../lib/validation";
 import type { IVodApplication } from "./vod-application";
 
 /**
@@ -65,6 +65,9 @@ export interface PostDeployPoliciesProps extends PostDeployPoliciesOptions {
 }
 
 /** One policy of the pair and its attachments. */
+/** The keys of the props (`keysOf`: a prop added to the interface without its key here fails to compile). */
+const POST_DEPLOY_POLICIES_PROP_KEYS = keysOf<PostDeployPoliciesProps>()({ recording: true, namePrefix: true, apply: true, readOnly: true });
+
 export interface PostDeployPolicy {
   readonly kind: AccessPolicyKind;
   readonly name: string;
@@ -118,6 +121,7 @@ export class PostDeployPolicies extends Construct {
       if (existing !== undefined) {
         fail("recording", `a LiveRecording without access policies (${existing.node.path} already declares them for it)`, props.recording.node.path);
       }
+      checkKnownKeys(props, POST_DEPLOY_POLICIES_PROP_KEYS, "PostDeployPoliciesProps");
       validateOptions(props);
       return props.recording;
     });

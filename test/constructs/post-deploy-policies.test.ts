@@ -204,6 +204,11 @@ describe("bad input: exact messages", () => {
     ],
     ["attachment options not an object", recordingProps({ accessPolicies: { readOnly: "ci" as never } }), `${at} \`readOnly\` must be an object, got "ci"`],
     [
+      "a misspelt option",
+      recordingProps({ accessPolicies: { nameprefix: "ci" } as never }),
+      `${at} \`nameprefix\` is not a property of PostDeployPoliciesProps: did you mean \`namePrefix\`? PostDeployPoliciesProps has recording, namePrefix, apply, readOnly`,
+    ],
+    [
       "nothing the post-deploy step calls is governed by CAM",
       recordingProps({ vodApplication: undefined, retention: undefined, fullRoomRecording: false, callbacks: {}, globalAutoRecording: "unknown" }),
       `${at} \`recording\` must be a LiveRecording with a VOD application or with Global Auto-Recording declared "off" (without either, its post-deploy step calls no Cloud API action that CAM governs, and a policy cannot be empty), got {"vodApplication":"none","globalAutoRecording":"unknown"}`,
