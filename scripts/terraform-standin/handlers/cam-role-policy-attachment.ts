@@ -11,31 +11,18 @@
  * - Delete: DetachRolePolicy{DetachRoleId, PolicyId}.
  */
 import { camClient } from "./cam-policy";
-import { decodeAttachmentId } from "./cam-user-policy-attachment";
+import { decodeAttachmentId, findAttachedPolicy } from "./cam-user-policy-attachment";
 import { Attributes, HandlerContext, ResourceHandler, ResourceState } from "./types";
-
-const PAGE = 200;
 
 async function read(ctx: HandlerContext, prior: ResourceState): Promise<Attributes | null> {
   const [roleId, policyId] = decodeAttachmentId(prior.id);
   try {
-    for (let page = 1; ; page++) {
-      const r = await camClient(ctx).ListAttachedRolePolicies({ RoleId: roleId, Page: page, Rp: PAGE });
-      ctx.log(`ListAttachedRolePolicies RoleId=${roleId} Page=${page} Rp=${PAGE}`);
-      const list = r.List ?? [];
-      const found = list.find((p) => p.PolicyId === policyId);
-      if (found !== undefined) {
-        return {
-          role_id: roleId,
-          policy_id: String(policyId),
-          policy_name: found.PolicyName ?? "",
-          create_time: found.AddTime ?? "",
-          create_mode: Number(found.CreateMode ?? 0),
-          policy_type: found.PolicyType ?? "",
-        };
-      }
-      if (list.length < PAGE) return null;
-    }
+    const found = await findAttachedPolicy(async (page, rp) => {
+      const r = await camClient(ctx).ListAttachedRolePolicies({ RoleId: roleId, Page: page, Rp: rp });
+      ctx.log(`ListAttachedRolePolicies RoleId=${roleId} Page=${page} Rp=${rp}`);
+      return r;
+    }, policyId);
+    return found === null ? null : { role_id: roleId, ...found };
   } catch (err) {
     const code = (err as { code?: unknown } | null)?.code;
     if (typeof code === "string" && (code.includes("ResourceNotFound") || code === "InvalidParameter.RoleNotExist")) return null;

@@ -31,27 +31,40 @@ async function userOf(ctx: HandlerContext, name: string): Promise<{ Uin: number;
   return { Uin: u.Uin, Uid: u.Uid };
 }
 
+/**
+ * The attachment's attributes from ListAttached{User,Role}Policies, paged as the provider pages it (Rp 200, until a
+ * page has fewer): the entry with `policyId`, or null when there is none.
+ */
+export async function findAttachedPolicy(
+  listPage: (page: number, rp: number) => Promise<{ List?: ReadonlyArray<{ PolicyId?: number; PolicyName?: string; AddTime?: string; CreateMode?: number; PolicyType?: string }> }>,
+  policyId: number,
+): Promise<Attributes | null> {
+  for (let page = 1; ; page++) {
+    const list = (await listPage(page, PAGE)).List ?? [];
+    const found = list.find((p) => p.PolicyId === policyId);
+    if (found !== undefined) {
+      return {
+        policy_id: String(policyId),
+        policy_name: found.PolicyName ?? "",
+        create_time: found.AddTime ?? "",
+        create_mode: Number(found.CreateMode ?? 0),
+        policy_type: found.PolicyType ?? "",
+      };
+    }
+    if (list.length < PAGE) return null;
+  }
+}
+
 async function read(ctx: HandlerContext, prior: ResourceState): Promise<Attributes | null> {
   const [userName, policyId] = decodeAttachmentId(prior.id);
   const user = await userOf(ctx, userName);
   try {
-    for (let page = 1; ; page++) {
-      const r = await camClient(ctx).ListAttachedUserPolicies({ TargetUin: user.Uin, Page: page, Rp: PAGE });
-      ctx.log(`ListAttachedUserPolicies TargetUin=${user.Uin} Page=${page} Rp=${PAGE}`);
-      const list = r.List ?? [];
-      const found = list.find((p) => p.PolicyId === policyId);
-      if (found !== undefined) {
-        return {
-          user_name: userName,
-          policy_id: String(policyId),
-          policy_name: found.PolicyName ?? "",
-          create_time: found.AddTime ?? "",
-          create_mode: Number(found.CreateMode ?? 0),
-          policy_type: found.PolicyType ?? "",
-        };
-      }
-      if (list.length < PAGE) return null;
-    }
+    const found = await findAttachedPolicy(async (page, rp) => {
+      const r = await camClient(ctx).ListAttachedUserPolicies({ TargetUin: user.Uin, Page: page, Rp: rp });
+      ctx.log(`ListAttachedUserPolicies TargetUin=${user.Uin} Page=${page} Rp=${rp}`);
+      return r;
+    }, policyId);
+    return found === null ? null : { user_name: userName, ...found };
   } catch (err) {
     const code = (err as { code?: unknown } | null)?.code;
     if (typeof code === "string" && code.includes("ResourceNotFound")) return null;
