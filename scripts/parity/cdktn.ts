@@ -28,11 +28,11 @@
  */
 import { execFile } from "child_process";
 import { createHash } from "crypto";
-import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
 import * as path from "path";
 import { ENGINE_VARIABLE } from "../../lib/engine-choice";
 import { CAPTURE_VARIABLE, CaptureFile } from "./capture-format";
+import { scratchRoot } from "./scratch";
 import { Comparison, EXPLANATIONS, Engines, Item, Kind, compareBindings, compareCaptures, compareTexts, explanationCounts, tally } from "./compare";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
@@ -190,15 +190,6 @@ export function probe(app: App): TerraformStack {
 }
 `;
 
-/** Where consumer apps are made: a RAM disk when the machine has one (npm writes thousands of small files). */
-function scratchRoot(): string {
-  try {
-    accessSync("/dev/shm", constants.W_OK);
-    return "/dev/shm";
-  } catch {
-    return tmpdir();
-  }
-}
 
 interface ConsumerRun {
   readonly engine: "cdktf" | "cdktn";

@@ -11,12 +11,12 @@
  * One pack and one install per run; every command runs asynchronously, so the in-process emulator keeps answering.
  */
 import { execFile } from "child_process";
-import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { builtinModules, createRequire } from "module";
-import { tmpdir } from "os";
 import * as path from "path";
 import { vod } from "tencentcloud-sdk-nodejs/tencentcloud/services/vod";
 import type * as EmulatorApi from "../../emulator/public-api";
+import { scratchRoot } from "../../scripts/parity/scratch";
 import { npmEnv } from "../support/npm-env";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -74,18 +74,6 @@ let typecheck: Run;
 let emulator: EmulatorApi.Emulator;
 const timings: Record<string, number> = {};
 
-/**
- * Where the app is made: a RAM disk when the machine has one (npm writes ~3,500 small files; measured once on this
- * machine class, 2 s of system time there against 9 s on the disk), else the system's temporary folder.
- */
-function scratchRoot(): string {
-  try {
-    accessSync("/dev/shm", constants.W_OK);
-    return "/dev/shm";
-  } catch {
-    return tmpdir();
-  }
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(scratchRoot(), "trtc-consumer-"));
