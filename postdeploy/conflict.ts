@@ -22,6 +22,7 @@
 import type { Resolution } from "../lib/desired-state";
 import { PRICE_TABLE } from "../lib/pricing";
 import type { RecordingMedia } from "./cloud";
+import { Interval, overlapMs, recordedInterval, totalLength, union } from "./intervals";
 
 export const MIN_OVERLAP_SECONDS = 60;
 export const MIN_OVERLAP_SHARE = 0.5;
@@ -29,6 +30,14 @@ export const UNEXPLAINED_TOLERANCE_MINUTES = 5;
 export const UNEXPLAINED_TOLERANCE_SHARE = 0.1;
 /** Room ids listed in the evidence (the counts cover all). */
 export const MAX_LISTED_ROOMS = 10;
+
+/**
+ * True when the recorded minutes (DescribeRecordingUsage) exceed the minutes of the files found by more than
+ * {@link UNEXPLAINED_TOLERANCE_MINUTES} and {@link UNEXPLAINED_TOLERANCE_SHARE} of the usage: recordings stored elsewhere.
+ */
+export function exceedsTolerance(usageTotal: number, explainedMinutes: number): boolean {
+  return usageTotal - explainedMinutes > Math.max(UNEXPLAINED_TOLERANCE_MINUTES, UNEXPLAINED_TOLERANCE_SHARE * usageTotal);
+}
 
 export type Verdict = "none" | "suspected" | "confirmed";
 
@@ -77,37 +86,6 @@ export interface ConflictEvidence {
   };
 }
 
-interface Interval {
-  readonly start: number;
-  readonly end: number;
-}
-
-function intervalOf(f: RecordingMedia): Interval | undefined {
-  const end = Date.parse(f.createTime);
-  if (!Number.isFinite(end)) return undefined;
-  return { start: end - Math.max(0, f.durationSeconds) * 1000, end };
-}
-
-/** Sorted, non-overlapping union. */
-function union(list: readonly Interval[]): Interval[] {
-  const sorted = [...list].sort((a, b) => a.start - b.start);
-  const out: Interval[] = [];
-  for (const i of sorted) {
-    const last = out[out.length - 1];
-    if (last && i.start <= last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, i.end) };
-    else out.push({ ...i });
-  }
-  return out;
-}
-
-const length = (list: readonly Interval[]): number => list.reduce((s, i) => s + (i.end - i.start), 0);
-
-function overlap(a: readonly Interval[], b: readonly Interval[]): number {
-  let total = 0;
-  for (const x of a) for (const y of b) total += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
-  return total;
-}
-
 function significant(ov: number, a: number, b: number): boolean {
   return ov >= MIN_OVERLAP_SECONDS * 1000 && ov >= MIN_OVERLAP_SHARE * Math.min(a, b);
 }
@@ -121,7 +99,7 @@ export function analyzeEvidence(input: EvidenceInput): ConflictEvidence {
   let singleUserFiles = 0;
   let explainedMs = 0;
   for (const f of input.files) {
-    const interval = intervalOf(f);
+    const interval = recordedInterval(f);
     if (interval === undefined) continue;
     explainedMs += interval.end - interval.start;
     if (f.userIds.length > 1) mixedFiles++;
@@ -151,8 +129,8 @@ export function analyzeEvidence(input: EvidenceInput): ConflictEvidence {
       const involved = new Set<string>();
       for (let i = 0; i < tasks.length; i++) {
         for (let j = i + 1; j < tasks.length; j++) {
-          const ov = overlap(tasks[i].intervals, tasks[j].intervals);
-          if (significant(ov, length(tasks[i].intervals), length(tasks[j].intervals))) {
+          const ov = overlapMs(tasks[i].intervals, tasks[j].intervals);
+          if (significant(ov, totalLength(tasks[i].intervals), totalLength(tasks[j].intervals))) {
             duplicatePairs++;
             involved.add(tasks[i].id);
             involved.add(tasks[j].id);
@@ -162,7 +140,7 @@ export function analyzeEvidence(input: EvidenceInput): ConflictEvidence {
       if (involved.size > 0) {
         roomDuplicated = true;
         const chosen = tasks.filter((t) => involved.has(t.id));
-        duplicateMs += chosen.reduce((s, t) => s + length(t.intervals), 0) - length(union(chosen.flatMap((t) => t.intervals)));
+        duplicateMs += chosen.reduce((s, t) => s + totalLength(t.intervals), 0) - totalLength(union(chosen.flatMap((t) => t.intervals)));
       }
     }
     if (roomDuplicated) twice.push(room);
@@ -174,7 +152,7 @@ export function analyzeEvidence(input: EvidenceInput): ConflictEvidence {
         if (singles[i].file.userIds[0] === singles[j].file.userIds[0]) continue;
         const a = singles[i].interval;
         const b = singles[j].interval;
-        if (significant(overlap([a], [b]), a.end - a.start, b.end - b.start)) hosts = true;
+        if (significant(overlapMs([a], [b]), a.end - a.start, b.end - b.start)) hosts = true;
       }
     }
     if (hosts) perHost.push(room);
@@ -195,7 +173,7 @@ export function analyzeEvidence(input: EvidenceInput): ConflictEvidence {
     if (verdict === "none") verdict = "suspected";
     reasons.push(`${perHost.length} room(s) have per-host files of different users at the same time: Live records multi-host rooms as one mixed file, Global Auto-Recording (or an API recording) records each host`);
   }
-  if (unexplained !== null && usageTotal !== null && unexplained > Math.max(UNEXPLAINED_TOLERANCE_MINUTES, UNEXPLAINED_TOLERANCE_SHARE * usageTotal)) {
+  if (unexplained !== null && usageTotal !== null && exceedsTolerance(usageTotal, explainedMinutes)) {
     if (verdict === "none") verdict = "suspected";
     reasons.push(
       `${round1(unexplained)} recorded minute(s) are not in Live's VOD application (usage ${round1(usageTotal)} min, files ${round1(explainedMinutes)} min): recordings stored elsewhere (Global Auto-Recording to COS or another VOD application, or API recordings)`,

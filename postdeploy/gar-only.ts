@@ -30,7 +30,8 @@
  * {@link MIN_OVERLAP_SECONDS} are ignored (clock skew, back-to-back sessions).
  */
 import type { RecordingMedia } from "./cloud";
-import { MAX_LISTED_ROOMS, MIN_OVERLAP_SECONDS, UNEXPLAINED_TOLERANCE_MINUTES, UNEXPLAINED_TOLERANCE_SHARE } from "./conflict";
+import { MAX_LISTED_ROOMS, MIN_OVERLAP_SECONDS, exceedsTolerance } from "./conflict";
+import { Interval, overlapMs, recordedInterval, subtract, totalLength } from "./intervals";
 import type { UsageTotals } from "./steps/types";
 
 export interface GarOnlyInput {
@@ -70,50 +71,17 @@ export interface GarOnlyEvidence {
   readonly found: boolean;
 }
 
-interface Interval {
-  readonly start: number;
-  readonly end: number;
-}
-
 const MIN_MS = MIN_OVERLAP_SECONDS * 1000;
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
-function intervalOf(f: RecordingMedia): Interval | undefined {
-  const end = Date.parse(f.createTime);
-  if (!Number.isFinite(end)) return undefined;
-  return { start: end - Math.max(0, f.durationSeconds) * 1000, end };
-}
-
-/** `a` minus every interval of `cut`. */
-function subtract(a: Interval, cut: readonly Interval[]): Interval[] {
-  let parts: Interval[] = [a];
-  for (const c of cut) {
-    parts = parts.flatMap((p) => {
-      if (c.end <= p.start || c.start >= p.end) return [p];
-      const out: Interval[] = [];
-      if (c.start > p.start) out.push({ start: p.start, end: c.start });
-      if (c.end < p.end) out.push({ start: c.end, end: p.end });
-      return out;
-    });
-  }
-  return parts;
-}
-
-const lengthOf = (list: readonly Interval[]): number => list.reduce((s, i) => s + (i.end - i.start), 0);
-
-function overlapOf(list: readonly Interval[], b: Interval): number {
-  return list.reduce((s, a) => s + Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start)), 0);
-}
-
 export function findGarOnlyRooms(input: GarOnlyInput): GarOnlyEvidence {
-  const winStart = Date.parse(input.windowStart);
-  const winEnd = Date.parse(input.windowEnd);
+  const window: Interval = { start: Date.parse(input.windowStart), end: Date.parse(input.windowEnd) };
   const byRoom = new Map<string, { file: RecordingMedia; interval: Interval; task: string }[]>();
   let explainedMs = 0;
   for (const f of input.files) {
-    const interval = intervalOf(f);
+    const interval = recordedInterval(f);
     if (interval === undefined) continue;
-    explainedMs += Math.max(0, Math.min(interval.end, winEnd) - Math.max(interval.start, winStart));
+    explainedMs += overlapMs([interval], [window]);
     const room = f.roomId ?? "(unknown room)";
     byRoom.set(room, [...(byRoom.get(room) ?? []), { file: f, interval, task: f.taskId ?? f.fileId }]);
   }
@@ -128,14 +96,14 @@ export function findGarOnlyRooms(input: GarOnlyInput): GarOnlyEvidence {
       const user = e.file.userIds[0];
       const others = entries.filter((o) => o.task !== e.task && o.file.userIds.includes(user)).map((o) => o.interval);
       const alone = subtract(e.interval, others);
-      if (lengthOf(alone) < MIN_MS) continue; // recorded by another task too: stopping Global Auto-Recording leaves that one
+      if (totalLength(alone) < MIN_MS) continue; // recorded by another task too: stopping Global Auto-Recording leaves that one
       const withOtherHost = entries.some(
-        (o) => o.task !== e.task && o.file.userIds.length === 1 && o.file.userIds[0] !== user && overlapOf(alone, o.interval) >= MIN_MS,
+        (o) => o.task !== e.task && o.file.userIds.length === 1 && o.file.userIds[0] !== user && overlapMs(alone, [o.interval]) >= MIN_MS,
       );
       if (!withOtherHost && !input.globalAutoRecordingReadOn) continue;
       perHost ||= withOtherHost;
       users.add(user);
-      aloneMs += lengthOf(alone);
+      aloneMs += totalLength(alone);
     }
     if (users.size > 0) rooms.push({ roomId, reason: perHost ? "per-host" : "single-host", userIds: [...users].sort(), minutes: round1(aloneMs / 60000) });
   }
@@ -143,8 +111,7 @@ export function findGarOnlyRooms(input: GarOnlyInput): GarOnlyEvidence {
 
   const usageTotal = input.usage === null ? null : input.usage.singleMinutes + input.usage.multiMinutes;
   const unexplained = usageTotal === null ? null : usageTotal - explainedMs / 60000;
-  const notVisible =
-    unexplained !== null && usageTotal !== null && unexplained > Math.max(UNEXPLAINED_TOLERANCE_MINUTES, UNEXPLAINED_TOLERANCE_SHARE * usageTotal);
+  const notVisible = usageTotal !== null && exceedsTolerance(usageTotal, explainedMs / 60000);
   return {
     windowStart: input.windowStart,
     windowEnd: input.windowEnd,

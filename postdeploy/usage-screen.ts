@@ -8,7 +8,7 @@
  * account records noticeably more than those files explain does it ask per app, to say which app it is.
  */
 import type { CloudApi } from "./cloud";
-import { UNEXPLAINED_TOLERANCE_MINUTES, UNEXPLAINED_TOLERANCE_SHARE } from "./conflict";
+import { exceedsTolerance } from "./conflict";
 import type { StepReport, UsageFollowUp, UsageTotals } from "./steps/types";
 
 const DAY_MS = 86400000;
@@ -47,11 +47,6 @@ export async function usageMinutes(cloud: Pick<CloudApi, "describeRecordingUsage
     }
   }
   return totals;
-}
-
-/** True when `usage` minutes are more than the files explain, beyond the tolerance of the conflict check. */
-export function exceedsTolerance(usageTotal: number, explainedMinutes: number): boolean {
-  return usageTotal - explainedMinutes > Math.max(UNEXPLAINED_TOLERANCE_MINUTES, UNEXPLAINED_TOLERANCE_SHARE * usageTotal);
 }
 
 /**
