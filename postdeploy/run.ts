@@ -23,6 +23,7 @@ import { RetryOptions, classifyError } from "./retry";
 import { SecretRedactor, runSecretValues } from "./secrets";
 import { conflictCheckStep } from "./steps/conflict-check";
 import { consoleStep } from "./steps/console";
+import { evidenceWindowStart } from "./steps/evidence";
 import { liveWebhookStep } from "./steps/live-webhook";
 import type { Mode, RunShared, SharedFacts, Step, StepContext, StepId, StepOptions, StepReport, StepStatus, UsageFollowUp, UsageTotals } from "./steps/types";
 import { vodApplicationStep } from "./steps/vod-application";
@@ -357,7 +358,7 @@ async function runSteps(opts: RunOptions): Promise<RunReport> {
   // The account-wide usage depends only on the evidence window, so it is asked for while the apps run: at 5 calls per
   // second it is the slowest read of the step.
   const now = (opts.now ?? (() => new Date()))().getTime();
-  const screenSince = Math.floor((now - opts.options.evidenceDays * 86400000) / 1000) * 1000;
+  const screenSince = evidenceWindowStart(now, opts.options.evidenceDays);
   // Only when some app has a VOD application: the conflict check runs only then (and the action table says so).
   const prefetched =
     opts.apps.some((a) => a.app.vodApplication !== null) && (opts.steps ?? ALL_STEPS).includes(conflictCheckStep)

@@ -11,12 +11,9 @@ import { analyzeEvidence, ConflictEvidence, EvidenceInput } from "../conflict";
 import { liveRecordingWanted } from "../../lib/desired-state";
 import { GLOBAL_AUTO_RECORDING_OFF_STOPS } from "../../lib/global-auto-recording";
 import { desiredConsoleHash, desiredConsoleState, lr001Acknowledgement } from "../desired-console";
-import { scanRecordings } from "../media-scan";
 import { usageMinutes } from "../usage-screen";
-import type { RecordingMedia } from "../cloud";
+import { evidenceWindowStart, isoSeconds, liveAppRecordings } from "./evidence";
 import { Printable, Step, StepContext, StepReport, StepStatus, report } from "./types";
-
-const DAY_MS = 86400000;
 
 function evidenceLines(e: ConflictEvidence, settleMinutes: number, usageNote: string): string[] {
   const lines = [
@@ -51,11 +48,11 @@ export const conflictCheckStep: Step & {
   needsSubApp: true,
   async run(ctx: StepContext): Promise<StepReport> {
     const app = ctx.app.app;
-    const subAppId = ctx.shared.subApp!.subAppId;
     const now = ctx.now().getTime();
 
     // The window: the last N days, from the last fix if later.
-    let since = now - ctx.options.evidenceDays * DAY_MS;
+    const screenSince = evidenceWindowStart(now, ctx.options.evidenceDays);
+    let since = screenSince;
     const why: string[] = [`last ${ctx.options.evidenceDays} day(s)`];
     // A fix's time is rounded up to the next whole second: VOD times have no fractions, so a file created in the
     // second of the fix may predate it.
@@ -75,22 +72,11 @@ export const conflictCheckStep: Step & {
       const hash = desiredConsoleHash(desiredConsoleState(app, ctx.app.vodSubAppId));
       if (reading?.attestedHash === hash) later(reading.attestedAt, "since the console was attested");
     }
-    since = Math.floor(since / 1000) * 1000;
-    const toIso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-    const windowStart = toIso(since);
-    const windowEnd = toIso(Math.max(now, since));
+    const windowStart = isoSeconds(since);
+    const windowEnd = isoSeconds(Math.max(now, since));
 
     // Files of the whole default window (the usage comparison covers it), from the console step's scan when it made one.
-    const screenSince = Math.floor((now - ctx.options.evidenceDays * DAY_MS) / 1000) * 1000;
-    const cached = ctx.shared.recordings;
-    let all: readonly RecordingMedia[];
-    if (cached !== undefined && (cached.createdAfter === undefined || Date.parse(cached.createdAfter) <= screenSince)) {
-      all = cached.files.filter((f) => Date.parse(f.createTime) >= screenSince);
-    } else {
-      const createdAfter = toIso(screenSince);
-      all = await scanRecordings(ctx.cloud, { subAppId, sdkAppId: ctx.app.sdkAppId, createdAfter, pageSize: ctx.options.pageSize, cap: ctx.options.searchCap });
-      ctx.shared.recordings = { createdAfter, files: all };
-    }
+    const all = await liveAppRecordings(ctx, screenSince);
     const garState = ctx.shared.consoleReading?.state?.globalAutoRecording.enabled;
     const input: EvidenceInput = {
       files: all.filter((f) => Date.parse(f.createTime) >= since),

@@ -18,12 +18,11 @@ import { ACCEPT_STOPPING_PROP, GLOBAL_AUTO_RECORDING_OFF_STOPS, GLOBAL_AUTO_RECO
 import type { ConsoleStateChange } from "../../lib/console-state";
 import { findGarOnlyRooms, garOnlyLines, GarOnlyEvidence } from "../gar-only";
 import { scanRecordings } from "../media-scan";
+import { evidenceWindowStart, isoSeconds, liveAppRecordings } from "./evidence";
 import { usageMinutes } from "../usage-screen";
 import { resolveSecret, secretVariable } from "../secrets";
 import type { RecordingMedia } from "../cloud";
 import { Printable, Step, StepContext, StepReport, StepStatus, report, worstStatus } from "./types";
-
-const DAY_MS = 86400000;
 
 /**
  * Our reading of the guide ("the entire session from room creation to dissolution is recorded ... starting or stopping
@@ -32,22 +31,6 @@ const DAY_MS = 86400000;
 export const CONSOLE_TIMING =
   "console changes apply to rooms created after them (our reading of the guide: Live records a room's session whole, from creation to " +
   "dissolution, or not at all, and starting or stopping recording mid-session is not supported); rooms already live keep how they started";
-
-const toIso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-
-/** The Live application's recordings scanned once per app and run (shared with the conflict check). */
-async function liveAppFiles(ctx: StepContext, screenSince: number): Promise<readonly RecordingMedia[]> {
-  const subAppId = ctx.shared.subApp?.subAppId;
-  if (subAppId === undefined) return [];
-  const cached = ctx.shared.recordings;
-  if (cached !== undefined && (cached.createdAfter === undefined || Date.parse(cached.createdAfter) <= screenSince)) {
-    return cached.files.filter((f) => Date.parse(f.createTime) >= screenSince);
-  }
-  const createdAfter = toIso(screenSince);
-  const files = await scanRecordings(ctx.cloud, { subAppId, sdkAppId: ctx.app.sdkAppId, createdAfter, pageSize: ctx.options.pageSize, cap: ctx.options.searchCap });
-  ctx.shared.recordings = { createdAfter, files };
-  return files;
-}
 
 interface GarDecision {
   /** Leave Global Auto-Recording as it is: evidence found and stopping it not accepted. */
@@ -62,7 +45,7 @@ interface GarDecision {
  */
 async function decideGlobalAutoRecordingOff(ctx: StepContext, d: DesiredConsole, readOn: boolean, templateSubAppId: number | undefined): Promise<GarDecision> {
   const now = ctx.now().getTime();
-  const screenSince = Math.floor((now - ctx.options.evidenceDays * DAY_MS) / 1000) * 1000;
+  const screenSince = evidenceWindowStart(now, ctx.options.evidenceDays);
   let since = screenSince;
   const why = [`last ${ctx.options.evidenceDays} day(s)`];
   const later = (iso: string | undefined, label: string) => {
@@ -80,16 +63,16 @@ async function decideGlobalAutoRecordingOff(ctx: StepContext, d: DesiredConsole,
   let files: RecordingMedia[] = [];
   if (ctx.shared.subApp !== undefined) {
     scanned.push(ctx.shared.subApp.subAppId);
-    files = [...(await liveAppFiles(ctx, screenSince))];
+    files = [...(await liveAppRecordings(ctx, screenSince))];
   }
   if (templateSubAppId !== undefined && !scanned.includes(templateSubAppId)) {
     // The template stores into another VOD application: its files are scanned too.
     scanned.push(templateSubAppId);
-    files.push(...(await scanRecordings(ctx.cloud, { subAppId: templateSubAppId, sdkAppId: ctx.app.sdkAppId, createdAfter: toIso(since), pageSize: ctx.options.pageSize, cap: ctx.options.searchCap })));
+    files.push(...(await scanRecordings(ctx.cloud, { subAppId: templateSubAppId, sdkAppId: ctx.app.sdkAppId, createdAfter: isoSeconds(since), pageSize: ctx.options.pageSize, cap: ctx.options.searchCap })));
   }
   const usage = await usageMinutes(ctx.cloud, ctx.app.sdkAppId, since, now);
-  const windowStart = toIso(since);
-  const windowEnd = toIso(Math.max(now, since));
+  const windowStart = isoSeconds(since);
+  const windowEnd = isoSeconds(Math.max(now, since));
   const evidence = findGarOnlyRooms({
     files: files.filter((f) => Date.parse(f.createTime) >= since),
     globalAutoRecordingReadOn: readOn,

@@ -176,6 +176,8 @@ describe("Global Auto-Recording against the emulator", () => {
     expect(s.detail[0]).toBe("Global Auto-Recording: true -> false");
     expect(s.detail[1]).toMatch(/^no room that only Global Auto-Recording may record found in VOD application\(s\) \d+, and DescribeRecordingUsage, between /);
     expect(s.detail[2]).toMatch(/^turning Global Auto-Recording off stops its recording of every TRTC room of the SDKAppID/);
+    // Live's VOD application is scanned once per app and run: the conflict check reuses the console step's scan.
+    expect(apply.report!.apps.find((a) => a.sdkAppId === STAGING)!.calls.byAction["vod.SearchMedia"]).toBe(1);
     expect(s.detail).toContain(
       "console changes apply to rooms created after them (our reading of the guide: Live records a room's session whole, from creation to dissolution, or not at all, " +
         "and starting or stopping recording mid-session is not supported); rooms already live keep how they started",
