@@ -1,9 +1,9 @@
 import { IConstruct } from "constructs";
-import type { AcknowledgementData, DesiredApp } from "../lib/desired-state";
+import type { AcknowledgementData } from "../lib/desired-state";
 import { nearest } from "../lib/suggest";
 import { ValidationError, checkBoolean, checkKnownKeys, checkObject, fail, validateAt, validateCall } from "../lib/validation";
 import { LIVE_RECORDING_RULES, RETIRED_RULES } from "./pack";
-import { CALLBACK_TARGETS, FindingTargetKind, findingTargetsOf } from "./rule";
+import { CALLBACK_TARGETS, FindingTargetKind, findingTargetsOf, isCheckedLiveRecording } from "./rule";
 
 /** Shortest accepted reason: a word like "ok" is not a reason. */
 export const MIN_REASON_LENGTH = 10;
@@ -47,16 +47,6 @@ const CHECKED = new WeakMap<IConstruct, () => readonly string[]>();
  */
 export function registerCheckedConstruct(construct: IConstruct, targets: () => readonly string[]): void {
   CHECKED.set(construct, targets);
-}
-
-interface CheckedLiveRecordingLike extends IConstruct {
-  toDesiredApp(): DesiredApp;
-  recordFindings(findings: readonly unknown[]): void;
-}
-
-function isCheckedLiveRecording(node: IConstruct): node is CheckedLiveRecordingLike {
-  const n = node as Partial<CheckedLiveRecordingLike>;
-  return typeof n.toDesiredApp === "function" && typeof n.recordFindings === "function";
 }
 
 /** What findings on `node` can be about, when findings are reported on it; undefined otherwise. */

@@ -3,20 +3,7 @@ import { Annotations, IAspect } from "../lib/cdktf";
 import type { DesiredApp } from "../lib/desired-state";
 import { Acknowledgements } from "./acknowledgements";
 import { evaluateRules } from "./pack";
-import { AccountPeer, Finding, RuleContext, formatFinding } from "./rule";
-
-/** What the checks need from a LiveRecording (an interface, so rules do not depend on constructs). */
-export interface ICheckedLiveRecording extends IConstruct {
-  /** The app's declared state, without findings. */
-  toDesiredApp(): DesiredApp;
-  /** Receives the findings of the checks, to write them into the desired state. */
-  recordFindings(findings: readonly Finding[]): void;
-}
-
-function isChecked(node: IConstruct): node is ICheckedLiveRecording {
-  const n = node as Partial<ICheckedLiveRecording>;
-  return typeof n.toDesiredApp === "function" && typeof n.recordFindings === "function";
-}
+import { AccountPeer, Finding, ICheckedLiveRecording, RuleContext, formatFinding, isCheckedLiveRecording } from "./rule";
 
 /**
  * Runs every Live recording rule on each LiveRecording during synth. Findings become annotations: errors fail
@@ -24,7 +11,7 @@ function isChecked(node: IConstruct): node is ICheckedLiveRecording {
  */
 export class LiveRecordingChecks implements IAspect {
   public visit(node: IConstruct): void {
-    if (!isChecked(node)) return;
+    if (!isCheckedLiveRecording(node)) return;
     Acknowledgements.of(node).checkAppliesTo();
     const acks = Acknowledgements.of(node).toData();
     const app = node.toDesiredApp();
@@ -39,7 +26,7 @@ function contextOf(node: ICheckedLiveRecording, app: DesiredApp): RuleContext {
   if (app.account === null) return { accountPeers: [] };
   const accountPeers: AccountPeer[] = [];
   for (const other of node.node.root.node.findAll()) {
-    if (other === node || !isChecked(other)) continue;
+    if (other === node || !isCheckedLiveRecording(other)) continue;
     const peer = other.toDesiredApp();
     if (peer.account !== app.account) continue;
     accountPeers.push({ path: other.node.path, sdkAppId: peer.sdkAppId, peakConcurrentRecordings: peer.expectedUsage?.peakConcurrentRecordings ?? null });

@@ -1,3 +1,4 @@
+import type { IConstruct } from "constructs";
 import type { DesiredApp, Severity } from "../lib/desired-state";
 
 export type { Severity };
@@ -86,6 +87,20 @@ export interface Finding {
   readonly path: string;
   /** The written reason, when the finding was acknowledged. */
   readonly acknowledgedReason?: string;
+}
+
+/** What the checks need from a LiveRecording (an interface, so rules do not depend on constructs). */
+export interface ICheckedLiveRecording extends IConstruct {
+  /** The app's declared state, without findings. */
+  toDesiredApp(): DesiredApp;
+  /** Receives the findings of the checks, to write them into the desired state. */
+  recordFindings(findings: readonly Finding[]): void;
+}
+
+/** Whether findings are reported on `node` as on a LiveRecording (it has what {@link ICheckedLiveRecording} needs). */
+export function isCheckedLiveRecording(node: IConstruct): node is ICheckedLiveRecording {
+  const n = node as Partial<ICheckedLiveRecording>;
+  return typeof n.toDesiredApp === "function" && typeof n.recordFindings === "function";
 }
 
 /** The one-line text of a finding, as annotations, the CLI and the plan show it. */
