@@ -5,7 +5,7 @@ import { VoiceRoomNotRecorded } from "./lr004-voice-room";
 import { CallbackNotHttps } from "./lr005-callback-https";
 import { GlobalAutoRecordingUnknown } from "./lr007-global-auto-recording-unknown";
 import { ExpectedRoomNotRecorded } from "./lr008-room-not-recorded";
-import { Finding, NO_RULE_CONTEXT, Rule, RuleContext } from "./rule";
+import { Finding, NO_RULE_CONTEXT, Rule, RuleContext, findingOf } from "./rule";
 
 /** Every rule, in id order. */
 export const LIVE_RECORDING_RULES: readonly Rule[] = [
@@ -48,20 +48,7 @@ export function evaluateRules(app: DesiredApp, acknowledgements: readonly Acknow
       });
       continue;
     }
-    for (const v of violations) {
-      // The nearest acknowledgement that covers this finding: of its rule, and not narrowed to other targets.
-      const ack = acknowledgements.find((a) => a.ruleId === rule.id && (a.appliesTo === undefined || (v.target !== undefined && a.appliesTo.includes(v.target))));
-      findings.push({
-        ruleId: rule.id,
-        ruleName: rule.name,
-        severity: rule.severity,
-        message: v.message,
-        explanation: rule.explanation,
-        fix: rule.fix,
-        path,
-        ...(ack ? { acknowledgedReason: ack.reason } : {}),
-      });
-    }
+    for (const v of violations) findings.push(findingOf(rule, v, acknowledgements, path));
   }
   return findings;
 }

@@ -1,5 +1,5 @@
 import type { IConstruct } from "constructs";
-import type { DesiredApp, Severity } from "../lib/desired-state";
+import type { AcknowledgementData, DesiredApp, Severity } from "../lib/desired-state";
 
 export type { Severity };
 
@@ -87,6 +87,24 @@ export interface Finding {
   readonly path: string;
   /** The written reason, when the finding was acknowledged. */
   readonly acknowledgedReason?: string;
+}
+
+/**
+ * The finding of violation `v` of `rule` on the construct at `path`, with the nearest acknowledgement that covers it
+ * (`acknowledgements` nearest first): one of its rule, not narrowed to other targets.
+ */
+export function findingOf(rule: Rule, v: Violation, acknowledgements: readonly AcknowledgementData[], path: string): Finding {
+  const ack = acknowledgements.find((a) => a.ruleId === rule.id && (a.appliesTo === undefined || (v.target !== undefined && a.appliesTo.includes(v.target))));
+  return {
+    ruleId: rule.id,
+    ruleName: rule.name,
+    severity: rule.severity,
+    message: v.message,
+    explanation: rule.explanation,
+    fix: rule.fix,
+    path,
+    ...(ack ? { acknowledgedReason: ack.reason } : {}),
+  };
 }
 
 /** What the checks need from a LiveRecording (an interface, so rules do not depend on constructs). */

@@ -3,7 +3,7 @@ import { IAspect } from "../lib/cdktf";
 import { Acknowledgements, registerCheckedConstruct } from "./acknowledgements";
 import { reportFinding } from "./aspect";
 import { CallbackNotHttps, DeclaredCallbackUrl, insecureCallbackViolations } from "./lr005-callback-https";
-import { Finding, callbackTarget } from "./rule";
+import { callbackTarget, findingOf } from "./rule";
 
 /** Callback constructs whose URLs another construct reports (a LiveRecording its Callbacks, RecordingCallbacks its VodEvents). */
 const COVERED = new WeakSet<IConstruct>();
@@ -29,20 +29,7 @@ export class StandaloneCallbackChecks implements IAspect {
   public visit(node: IConstruct): void {
     if (node !== this.owner || !this.isStandalone()) return;
     const acks = Acknowledgements.of(node).toData();
-    for (const v of insecureCallbackViolations(this.urls())) {
-      const ack = acks.find((a) => a.ruleId === CallbackNotHttps.id && (a.appliesTo === undefined || (v.target !== undefined && a.appliesTo.includes(v.target))));
-      const finding: Finding = {
-        ruleId: CallbackNotHttps.id,
-        ruleName: CallbackNotHttps.name,
-        severity: CallbackNotHttps.severity,
-        message: v.message,
-        explanation: CallbackNotHttps.explanation,
-        fix: CallbackNotHttps.fix,
-        path: node.node.path,
-        ...(ack !== undefined ? { acknowledgedReason: ack.reason } : {}),
-      };
-      reportFinding(node, finding);
-    }
+    for (const v of insecureCallbackViolations(this.urls())) reportFinding(node, findingOf(CallbackNotHttps, v, acks, node.node.path));
     Acknowledgements.of(node).checkAppliesTo();
   }
 
