@@ -184,5 +184,5 @@ export function isoSeconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
 }
 
-/** Tencent's "never expires" ExpireTime. */
-export const NEVER_EXPIRES = "9999-12-31T23:59:59Z";
+/** Tencent's "never expires" ExpireTime: the package's one definition of it. */
+export { VOD_NEVER_EXPIRES as NEVER_EXPIRES } from "../lib/limits";
