@@ -16,6 +16,7 @@
  * `permid/` feature sets match nothing (their API lists are not public); a statement with a `condition` is never
  * treated as granting (conditions are not evaluated) but always as denying, so the emulator errs towards refusal.
  */
+import { isObject } from "./params";
 
 /** One statement after validation. */
 export interface PolicyStatement {
@@ -56,10 +57,6 @@ export const MAX_POLICY_DOCUMENT_CHARS = 4096;
 
 const ACTION_PATTERN = /^(\*|(name\/)?[a-z0-9*][a-z0-9_*-]*:[A-Za-z0-9_*]+|permid\/\d+)$/;
 const ACCOUNT_PATTERN = /^(|uin\/\d+|uid\/\d+)$/;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 /** A string or a non-empty array of strings, as a list; undefined when the shape is wrong. */
 function stringList(v: unknown): string[] | undefined {

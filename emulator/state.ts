@@ -10,6 +10,7 @@ import { accessSync, constants as fsConstants, existsSync, promises as fsp, read
 import * as path from "path";
 import type { GlobalAutoRecordingSetting, LiveRoomRecordingSetting } from "../lib/console-state";
 import { RESOLUTIONS, Resolution } from "../lib/desired-state";
+import { isObject } from "./params";
 
 export const STATE_VERSION = 1;
 
@@ -305,10 +306,6 @@ export class StateFileError extends Error {
 
 const RECORD_FIELDS = ["apps", "subApps", "eventConfigs", "media", "tasks", "liveRooms", "liveCallbacks", "liveCallbackTokens"] as const;
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 function kindOf(v: unknown): string {
   return Array.isArray(v) ? "an array" : v === null ? "null" : typeof v === "object" ? "an object" : `a ${typeof v}`;
 }
@@ -319,20 +316,20 @@ function kindOf(v: unknown): string {
  * the emulator wrote them). Fields this version does not know are kept.
  */
 export function stateShapeProblem(parsed: unknown): string | undefined {
-  if (!isPlainObject(parsed)) return `it is JSON but not an object (${kindOf(parsed)})`;
+  if (!isObject(parsed)) return `it is JSON but not an object (${kindOf(parsed)})`;
   if (parsed.version !== STATE_VERSION) return `version ${JSON.stringify(parsed.version) ?? "missing"}; this emulator reads version ${STATE_VERSION}`;
   for (const field of RECORD_FIELDS) {
     const v = parsed[field];
     if (v === undefined) continue;
-    if (!isPlainObject(v)) return `"${field}" must be an object, got ${kindOf(v)}`;
-    for (const [key, record] of Object.entries(v)) if (!isPlainObject(record)) return `"${field}.${key}" must be an object, got ${kindOf(record)}`;
+    if (!isObject(v)) return `"${field}" must be an object, got ${kindOf(v)}`;
+    for (const [key, record] of Object.entries(v)) if (!isObject(record)) return `"${field}.${key}" must be an object, got ${kindOf(record)}`;
   }
   if (parsed.usage !== undefined && !Array.isArray(parsed.usage)) return `"usage" must be an array, got ${kindOf(parsed.usage)}`;
   if (parsed.clockOffsetMs !== undefined && (typeof parsed.clockOffsetMs !== "number" || !Number.isFinite(parsed.clockOffsetMs))) {
     return `"clockOffsetMs" must be a number, got ${kindOf(parsed.clockOffsetMs)}`;
   }
   if (parsed.counters !== undefined) {
-    if (!isPlainObject(parsed.counters)) return `"counters" must be an object, got ${kindOf(parsed.counters)}`;
+    if (!isObject(parsed.counters)) return `"counters" must be an object, got ${kindOf(parsed.counters)}`;
     for (const c of ["nextSubAppId", "nextFileId", "nextTask"]) {
       const n = parsed.counters[c];
       if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 1) return `"counters.${c}" must be a whole number of at least 1, got ${JSON.stringify(n) ?? "nothing"}`;
@@ -343,7 +340,7 @@ export function stateShapeProblem(parsed: unknown): string | undefined {
     if (typeof app.sdkSecretKey !== "string" || app.sdkSecretKey === "") return `"apps.${key}.sdkSecretKey" must be a non-empty string`;
     if (typeof app.adminIdentifier !== "string" || app.adminIdentifier === "") return `"apps.${key}.adminIdentifier" must be a non-empty string`;
     const consoleRecord = app.console;
-    if (!isPlainObject(consoleRecord) || !["globalAutoRecording", "liveRoomRecording", "trtcCallbacks"].every((p) => isPlainObject(consoleRecord[p]))) {
+    if (!isObject(consoleRecord) || !["globalAutoRecording", "liveRoomRecording", "trtcCallbacks"].every((p) => isObject(consoleRecord[p]))) {
       return `"apps.${key}.console" must hold globalAutoRecording, liveRoomRecording and trtcCallbacks objects`;
     }
   }
