@@ -11,7 +11,7 @@
  *               same rooms again (each host to its own file)
  *
  * A multi-host room is one mixed-stream file, yet the guide does not say whether it bills as one stream or one per
- * host: its recording is a range, from one stream per room to one per host (the rooms' `typicalHosts`).
+ * host: its recording is a range, from one stream per room to one per host (the rooms' `typicalHosts`; our reading).
  * Storage is the steady state: with a retention of N days, N/30 months of recordings are kept at any time. Kept longer
  * than the horizon (or forever), storage keeps growing; the estimate is then the bill of month `horizon`.
  * Amounts are whole yuan.
@@ -29,7 +29,7 @@ export const COST_BASIS =
 /** Why a multi-host room's recording is a range. */
 export const MULTI_HOST_RANGE_REASON =
   "a multi-host room is recorded as one mixed-stream file, but the guide does not say whether it bills as one stream or " +
-  "as one per host (TRTC counts per recorded stream): from one stream per room up to one per host";
+  "as one per host (TRTC counts per recorded stream): our reading is a range from one stream per room up to one per host";
 
 /**
  * @param garConflict whether Global Auto-Recording records the rooms Live records (from the plan's declaration

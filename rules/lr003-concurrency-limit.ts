@@ -1,6 +1,9 @@
 import { MAX_CONCURRENT_RECORDINGS } from "../lib/limits";
 import { Rule } from "./rule";
 
+/** What the guide leaves out of its limit, said in every finding (the plan shows findings without their explanation). */
+const SCOPE_NOT_DOCUMENTED = "whether the limit counts per SDKAppID or per account is not documented";
+
 /** Declared peak concurrent recordings above the guide's 300 streams (alone, or added up over a declared account). */
 export const ConcurrencyLimit: Rule = {
   id: "LR003",
@@ -19,7 +22,7 @@ export const ConcurrencyLimit: Rule = {
     const peers = app.account === null ? [] : context.accountPeers.filter((p) => p.peakConcurrentRecordings !== null);
     if (peers.length === 0) {
       return own !== null && own > MAX_CONCURRENT_RECORDINGS
-        ? [{ message: `Declared peak of ${own} concurrent recordings is above the guide's limit of ${MAX_CONCURRENT_RECORDINGS} streams.` }]
+        ? [{ message: `Declared peak of ${own} concurrent recordings is above the guide's limit of ${MAX_CONCURRENT_RECORDINGS} streams (${SCOPE_NOT_DOCUMENTED}).` }]
         : [];
     }
     const parts = [...(own !== null ? [{ path: app.path, peak: own }] : []), ...peers.map((p) => ({ path: p.path, peak: p.peakConcurrentRecordings as number }))].sort(
@@ -31,7 +34,8 @@ export const ConcurrencyLimit: Rule = {
       {
         message:
           `Declared peaks of account "${app.account}" add up to ${sum} concurrent recordings ` +
-          `(${parts.map((p) => `${p.path} ${p.peak}`).join(", ")}), above the guide's limit of ${MAX_CONCURRENT_RECORDINGS} streams.`,
+          `(${parts.map((p) => `${p.path} ${p.peak}`).join(", ")}), above the guide's limit of ${MAX_CONCURRENT_RECORDINGS} streams ` +
+          `(${SCOPE_NOT_DOCUMENTED}; adding up the environments of one account is our reading).`,
       },
     ];
   },

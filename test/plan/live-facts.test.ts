@@ -114,6 +114,19 @@ describe("Global Auto-Recording: only where Live records a declared room", () =>
   });
 });
 
+describe("LR003 in the plan: the guide's 300 streams, its scope not invented", () => {
+  test("the finding the plan shows says the limit's scope is not documented", () => {
+    const env = { expectedUsage: { recordedHoursPerMonth: 100, resolution: "HD" as const, peakConcurrentRecordings: 301 } };
+    const app = planApp(env);
+    expect(app.findings.map((f) => [f.ruleId, f.message])).toEqual([
+      ["LR003", "Declared peak of 301 concurrent recordings is above the guide's limit of 300 streams (whether the limit counts per SDKAppID or per account is not documented)."],
+    ]);
+    expect(renderPlanMarkdown(buildRecordingPlan(desiredStates([{ ...QA, ...env }])))).toContain(
+      "- **WARN** LR003: Declared peak of 301 concurrent recordings is above the guide's limit of 300 streams (whether the limit counts per SDKAppID or per account is not documented).",
+    );
+  });
+});
+
 describe("cost: basis, multi-host range, double recording", () => {
   test("one host everywhere: exact, with the guide's basis", () => {
     const c = estimated(planApp({}));
@@ -129,7 +142,7 @@ describe("cost: basis, multi-host range, double recording", () => {
     expect(c.recording.streamsPerRoom).toEqual({ min: 1, max: 3 });
     expect(c.recording.monthlyCny).toEqual({ min: perStreamHd(100), max: Math.round(perStreamHd(100) * 3) });
     expect(c.recording.rangeReason).toBe(
-      "a multi-host room is recorded as one mixed-stream file, but the guide does not say whether it bills as one stream or as one per host (TRTC counts per recorded stream): from one stream per room up to one per host",
+      "a multi-host room is recorded as one mixed-stream file, but the guide does not say whether it bills as one stream or as one per host (TRTC counts per recorded stream): our reading is a range from one stream per room up to one per host",
     );
   });
 

@@ -42,7 +42,7 @@ const CASES: Case[] = [
     bad: { globalAutoRecording: "on", rooms: [] },
     message: `Global Auto-Recording is declared on for SDKAppID 1400000001 while Full Room Recording is on (no room declared: taken as recording the app's Live rooms, our reading): ${TWICE}`,
   },
-  { id: "LR003", level: "warn", bad: { expectedUsage: { peakConcurrentRecordings: 301 } }, message: "Declared peak of 301 concurrent recordings is above the guide's limit of 300 streams." },
+  { id: "LR003", level: "warn", bad: { expectedUsage: { peakConcurrentRecordings: 301 } }, message: "Declared peak of 301 concurrent recordings is above the guide's limit of 300 streams (whether the limit counts per SDKAppID or per account is not documented)." },
   {
     id: "LR004",
     level: "warn",
@@ -227,7 +227,7 @@ describe("LR003: 300 streams, scope not documented; environments of one declared
 
   test("same account: each environment reports the sum with its parts", () => {
     const [one, two] = twoEnvironments({ account: "acme", peak: 200 }, { account: "acme", peak: 150 });
-    const message = 'Declared peaks of account "acme" add up to 350 concurrent recordings (one/LiveRecording 200, two/LiveRecording 150), above the guide\'s limit of 300 streams.';
+    const message = 'Declared peaks of account "acme" add up to 350 concurrent recordings (one/LiveRecording 200, two/LiveRecording 150), above the guide\'s limit of 300 streams (whether the limit counts per SDKAppID or per account is not documented; adding up the environments of one account is our reading).';
     expect(ruleAnnotations(one, "LR003").map((a) => a.message.split(" Why: ")[0])).toEqual([`[LR003:ConcurrencyLimit] ${message}`]);
     expect(ruleAnnotations(two, "LR003").map((a) => a.message.split(" Why: ")[0])).toEqual([`[LR003:ConcurrencyLimit] ${message}`]);
   });
