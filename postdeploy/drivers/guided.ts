@@ -44,7 +44,13 @@ export function consoleInstructions(sdkAppId: number, change: ConsoleStateChange
     }
     if (l.fullRoomRecording !== undefined) parts.push(`Full Room Recording = ${onOff(l.fullRoomRecording)}`);
     if (parts.length > 0) out.push(`TRTC console (SDKAppID ${sdkAppId}) > Live Configuration > Room Recording > Configure: ${parts.join(", ")}`);
-    if (parts.length > 0) out.push("  (Video on Demand must be activated first: if it is not, Configure Now prompts to enable VOD. A change applies to rooms created after it; rooms already live keep what was decided when they were created.)");
+    if (parts.length > 0) {
+      const saveDuration = l.saveDurationSeconds !== undefined ? " The guide does not list Save Duration's options or unit: choose the declared duration." : "";
+      out.push(
+        "  (Video on Demand must be activated first: if it is not, Configure Now prompts to enable VOD. A change applies to rooms created after it; " +
+          `rooms already live keep what was decided when they were created (our reading of "starting or stopping recording mid-session is not supported").${saveDuration})`,
+      );
+    }
   }
   const t = change.trtcCallbacks;
   if (t !== undefined) {

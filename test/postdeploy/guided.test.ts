@@ -25,7 +25,8 @@ describe("guided console driver", () => {
     expect(s.instructions).toEqual([
       `TRTC console > Application ${STAGING} > Advanced Features > On-cloud recording > Global Auto-Recording: Off (turning Global Auto-Recording off stops its recording of every TRTC room of the SDKAppID, not only the Live rooms: TUICallKit calls, TUIRoomKit conferences, rooms of plain TRTC SDK integrations, voice rooms (Karaoke, AudioSalon) and Live rooms created with IsCloudRecordEnabled false are no longer recorded, unless something else records them (TRTC Manual Recording))`,
       `TRTC console (SDKAppID ${STAGING}) > Live Configuration > Room Recording > Configure: VOD Application = ${w.subApps.staging}, Save Duration = 30 days, Full Room Recording = On`,
-      "  (Video on Demand must be activated first: if it is not, Configure Now prompts to enable VOD. A change applies to rooms created after it; rooms already live keep what was decided when they were created.)",
+      "  (Video on Demand must be activated first: if it is not, Configure Now prompts to enable VOD. A change applies to rooms created after it; rooms already live keep what was decided when they were created " +
+        "(our reading of \"starting or stopping recording mid-session is not supported\"). The guide does not list Save Duration's options or unit: choose the declared duration.)",
       `TRTC console > Application ${STAGING} > Advanced Features > Callback configuration: Cloud recording callback URL = ${w.receiver.url}/staging/trtc, Callback key = the value of environment variable STAGING_TRTC_CALLBACK_KEY (not shown)`,
       `Then record it: npx trtc-live-recording post-deploy attest --sdk-app-id ${STAGING} --by "<your name>"`,
     ]);
@@ -129,4 +130,15 @@ test("guided: recordings the scanned VOD application does not hold (usage above 
   } finally {
     await w.close();
   }
+});
+
+describe("consoleInstructions (pure)", () => {
+  test("says Save Duration's options are undocumented only when it asks for a Save Duration", async () => {
+    const { consoleInstructions } = await import("../../postdeploy/drivers/guided");
+    const note = "The guide does not list Save Duration's options or unit: choose the declared duration.";
+    expect(consoleInstructions(1400000001, { liveRoomRecording: { saveDurationSeconds: 86400 } })[1]).toContain(note);
+    const frrOnly = consoleInstructions(1400000001, { liveRoomRecording: { fullRoomRecording: true } });
+    expect(frrOnly[0]).toBe("TRTC console (SDKAppID 1400000001) > Live Configuration > Room Recording > Configure: Full Room Recording = On");
+    expect(frrOnly[1]).toMatch(/^ {2}\(Video on Demand must be activated first: .*\(our reading of "starting or stopping recording mid-session is not supported"\)\.\)$/);
+  });
 });
