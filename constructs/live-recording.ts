@@ -82,7 +82,11 @@ export interface RoomUsage {
   readonly isCloudRecordEnabled?: boolean;
   /** Whether these rooms are meant to be recorded; checked by rules LR004 and LR008. @default true */
   readonly expectRecorded?: boolean;
-  /** Hosts on seats in a typical session (1: single-stream, more: one mixed-stream file). @default - not declared */
+  /**
+   * Hosts on seats in a typical session (1: single-stream, more: one mixed-stream file), 1 to 25 (TRTC mixes at most
+   * 25 pictures into one stream, `MixLayoutParams`). Used by the cost estimate.
+   * @default - not declared
+   */
   readonly typicalHosts?: number;
 }
 

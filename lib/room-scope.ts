@@ -15,7 +15,8 @@
  *
  * Voice rooms (Karaoke, AudioSalon): "recording is not supported by default. To enable, please Contact Us." A voice
  * room created with `isUnlimitedRoomEnabled: true` is decided as recorded, but only with that caveat: Tencent must
- * have enabled voice-room recording for the app, which nothing here can check.
+ * have enabled voice-room recording for the app, which nothing here can check (our reading: the guide does not say
+ * what its enablement changes, so the flag is taken as the room's side of it).
  *
  * The decision is taken when the room is created, from the console settings then ("starting or stopping recording
  * mid-session is not supported"): a console change applies to rooms created after it (our reading).
