@@ -159,6 +159,26 @@ describe("how the room is created decides the default of IsUnlimitedRoomEnabled"
   });
 });
 
+describe("voice rooms through REST create_room / destroy_room: the caveat, or the real cause", () => {
+  test("AudioSalon with IsUnlimitedRoomEnabled true: recorded, the reason carrying Tencent's enablement; with IsCloudRecordEnabled false: not, and that is the cause given", async () => {
+    await frr(true);
+    await later(1);
+    await createRoom("salon-rest", { SeatTemplate: "AudioSalon", IsUnlimitedRoomEnabled: true });
+    await createRoom("salon-optout", { SeatTemplate: "AudioSalon", IsUnlimitedRoomEnabled: true, IsCloudRecordEnabled: false });
+    await later(600);
+    const recorded = await destroyRoom("salon-rest");
+    expect(recorded.live).toEqual({
+      recorded: true,
+      reason:
+        "recorded as single-stream with one host, one mixed-stream file with several hosts: IsCloudRecordEnabled is empty and Full Room Recording is on (voice rooms: recording is not supported by default; Tencent must enable it for the app (Contact Us) before it is recorded)",
+    });
+    expect((await media("salon-rest", liveApp)).map((m) => m.BasicInfo?.Category)).toEqual(["Audio"]);
+    const optOut = await destroyRoom("salon-optout");
+    expect(optOut.live).toEqual({ recorded: false, reason: "IsCloudRecordEnabled is false: never recorded, even with Full Room Recording on" });
+    expect(await media("salon-optout", liveApp)).toEqual([]);
+  });
+});
+
 describe("simulated sessions are decided from the console history at their start", () => {
   test("every admin change is stamped with the emulator clock", async () => {
     const before = (await admin.getConsoleHistory(DEFAULT_SDK_APP_ID)).length;
