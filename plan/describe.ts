@@ -32,6 +32,12 @@ export const CONSOLE_NOTES: readonly string[] = [
   "Save Duration: the guide does not list the console's options or its unit; the declared retention (whole days, or forever) is what to set, and this package refuses no value the guide allows",
 ];
 
+/** Under the plan's room table: how `isUnlimitedRoomEnabled` defaults, which the guide's table leaves ambiguous. */
+export const ROOM_DEFAULTS_READING =
+  "Created with: unsent, isUnlimitedRoomEnabled takes the guide's template default with the client SDK (true for the " +
+  "five video templates, false for Karaoke and AudioSalon) and false with the REST create_room (our reading: the " +
+  "guide's table is the client SDK's; the REST API documents false)";
+
 /** One declared callback endpoint: its URL and whether a signing key source is declared (never the key or its name). */
 export interface CallbackEndpoint {
   readonly kind: "vodEvents" | "trtcRecording" | "liveWebhook";

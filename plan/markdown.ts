@@ -3,7 +3,7 @@
  * the Mermaid flow and the findings. Deterministic: no dates of the run, no paths.
  */
 import { formatYuan, formatYuanRange } from "./cost";
-import { describeCallback, findingTag } from "./describe";
+import { ROOM_DEFAULTS_READING, describeCallback, findingTag } from "./describe";
 import { renderMermaid } from "./mermaid";
 import type { AppPlan, EnvironmentPlan, RecordingPlan, RoomPlan } from "./model";
 
@@ -76,7 +76,7 @@ function appSection(env: EnvironmentPlan, app: AppPlan): string[] {
   if (app.rooms.length > 0) {
     out.push("| Room | Template | Created with | Recorded | How | Why |", "|---|---|---|---|---|---|");
     for (const room of app.rooms) out.push(roomRow(room));
-    out.push("");
+    out.push("", escapeText(ROOM_DEFAULTS_READING), "");
   } else {
     out.push("No room template declared.", "");
   }

@@ -80,7 +80,9 @@ describe("rooms: how they are created, and voice rooms' caveat", () => {
       ["app", "client-sdk", true, "full-room-recording-on"],
     ]);
     expect(renderPlanMarkdown(buildRecordingPlan(desiredStates([{ ...QA, rooms: [{ name: "api", seatTemplate: "VideoDynamicGrid9Seats", createdWith: "rest-api", expectRecorded: false }] }])))).toContain(
-      "| api | VideoDynamicGrid9Seats | REST API | no |  | created with the REST create_room without IsUnlimitedRoomEnabled, which defaults to false there (send IsUnlimitedRoomEnabled: true) |",
+      "| api | VideoDynamicGrid9Seats | REST API | no |  | created with the REST create_room without IsUnlimitedRoomEnabled, which defaults to false there (send IsUnlimitedRoomEnabled: true) |\n\n" +
+        "Created with: unsent, isUnlimitedRoomEnabled takes the guide's template default with the client SDK (true for the five video templates, " +
+        "false for Karaoke and AudioSalon) and false with the REST create_room (our reading: the guide's table is the client SDK's; the REST API documents false)\n",
     );
   });
 
