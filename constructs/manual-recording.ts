@@ -113,7 +113,7 @@ export interface ManualRecordingProps {
    */
   readonly vodClassId?: number;
   /**
-   * `TencentVod.Procedure`: a VOD task flow run on every uploaded file.
+   * `TencentVod.Procedure`: a VOD task flow run on every uploaded file, by its name (at most 20 characters).
    * @default - no task flow
    */
   readonly vodProcedure?: string;
@@ -202,6 +202,7 @@ export class ManualRecording extends Construct {
       checkVodApplicationRef("vodApplication", props.vodApplication, "a VOD application (a VodApplication, or VodApplication.fromSubAppId(...)): manual recording here uploads to VOD");
       checkOptionalRetention("retention", props.retention);
       if (props.vodClassId !== undefined) checkInteger("vodClassId", props.vodClassId, 0, Number.MAX_SAFE_INTEGER);
+      // A VOD task flow's name has at most 20 characters (VOD CreateProcedureTemplate, `Name`).
       if (props.vodProcedure !== undefined) checkString("vodProcedure", props.vodProcedure, { min: 1, max: 20 });
       if (props.vodStorageRegion !== undefined) {
         checkRegion("vodStorageRegion", props.vodStorageRegion);
@@ -243,6 +244,7 @@ export class ManualRecording extends Construct {
         fail("roomId", `an integer room id from 1 to ${TRTC_INTEGER_ROOM_ID_MAX}, as a string (or set roomIdType: "string")`, target.roomId);
       }
       checkString("robotUserId", target.robotUserId, { min: 1, max: TRTC_USER_ID_MAX_LENGTH });
+      // 4096: this package's bound on a pasted value (a UserSig is a few hundred characters); TRTC documents no length.
       checkString("robotUserSig", target.robotUserSig, { min: 1, max: 4096 });
       const subAppId = target.vodSubAppId ?? this.vodApplication.subAppId;
       if (subAppId === undefined || isUnresolved(subAppId)) {
