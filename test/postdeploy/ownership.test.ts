@@ -42,6 +42,17 @@ describe("Terraform owns the VOD sub-application and its event configuration", (
     const { RequestId: _b, ...a } = after;
     expect(a).toEqual(b);
     expect((await standIn(w).plan()).hasChanges).toBe(false);
+
+    // AND with every Terraform-owned field drifted, a SignKey write leaves each as it found it (a write that also
+    // carried the declared mode, URL or a switch would set it back, so Terraform and post-deploy would share an owner).
+    await client.ModifyEventConfig({ SubAppId: w.subApps.staging, Mode: "PULL", NotificationUrl: "https://elsewhere.example.com/x", UploadMediaCompleteEventSwitch: "OFF", DeleteMediaCompleteEventSwitch: "ON" });
+    const drifted = await client.DescribeEventConfig({ SubAppId: w.subApps.staging });
+    const mark2 = w.emu.callLog.mark();
+    expect((await pd(["apply", "--reapply-secrets", ...w.flags], w.env)).code).toBe(2);
+    expect(w.emu.callLog.entries(mark2).filter((e) => e.action === "ModifyEventConfig").length).toBe(2);
+    const { RequestId: _c, ...d } = drifted;
+    const { RequestId: _d, ...still } = await client.DescribeEventConfig({ SubAppId: w.subApps.staging });
+    expect(still).toEqual(d);
   });
 
   test("a changed description or name is reported (run cdktf deploy), never written; the stand-in's plan sees it and its apply puts it back", async () => {
