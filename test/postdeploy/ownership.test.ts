@@ -5,7 +5,8 @@
  */
 import { vod } from "tencentcloud-sdk-nodejs/tencentcloud/services/vod";
 import { sdkClientConfig } from "../../emulator/public-api";
-import { STAGING, World, pd, standIn, step, world } from "./helpers";
+import type { TerraformStandIn } from "../../scripts/terraform-standin";
+import { STAGING, World, pd, standIn, step, testEnvironments, world } from "./helpers";
 
 describe("Terraform owns the VOD sub-application and its event configuration", () => {
   let w: World;
@@ -131,4 +132,34 @@ describe("Terraform owns the VOD sub-application and its event configuration", (
     await standIn(w).apply();
     expect((await pd(["check", ...w.flags], w.env)).code).toBe(0);
   });
+});
+
+test("a description in VOD that the declaration lacks: drift whose remedy is the console, since the provider never sends an empty one (its plan shows it after every apply)", async () => {
+  const w = await world({
+    environments: (url) => testEnvironments(url, { staging: { vodApplication: { name: "live-recording-staging", tags: { env: "staging" } } } }),
+  });
+  try {
+    expect((await pd(["apply", ...w.flags], w.env)).code).toBe(0);
+    const client = new vod.v20180717.Client(sdkClientConfig(w.emu, "vod"));
+    await client.ModifySubAppIdInfo({ SubAppId: w.subApps.staging, Description: "set in the console" });
+    const apply = await pd(["apply", ...w.flags], w.env);
+    expect(apply.code).toBe(2);
+    expect(step(apply.report, STAGING, "vod-application")).toMatchObject({
+      status: "drift",
+      detail: [
+        'description is "set in the console", none declared: cdktf diff shows it on every plan and cdktf deploy cannot clear it ' +
+          "(provider 1.82.101 never sends an empty description): declare it, or clear it in the VOD console",
+        "post-deploy does not write these: their owner is Terraform",
+      ],
+    });
+    // The remedy is right: Terraform's plan wants to clear it, its apply cannot, and the next plan wants it again.
+    const description = (p: Awaited<ReturnType<TerraformStandIn["plan"]>>) =>
+      p.changes.find((c) => c.stack === "staging" && c.address.startsWith("tencentcloud_vod_sub_application"))?.changes.find((x) => x.attribute === "description");
+    expect(description(await standIn(w).plan())).toMatchObject({ before: "set in the console" });
+    await standIn(w).apply();
+    expect(description(await standIn(w).plan())).toMatchObject({ before: "set in the console" });
+    expect((await w.emu.admin.dumpState()).subApps.find((a) => a.SubAppId === w.subApps.staging)?.Description).toBe("set in the console");
+  } finally {
+    await w.close();
+  }
 });
