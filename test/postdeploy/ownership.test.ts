@@ -6,7 +6,7 @@
 import { vod } from "tencentcloud-sdk-nodejs/tencentcloud/services/vod";
 import { sdkClientConfig } from "../../emulator/public-api";
 import type { TerraformStandIn } from "../../scripts/terraform-standin";
-import { STAGING, World, pd, standIn, step, testEnvironments, world } from "./helpers";
+import { STAGING, World, pd, standIn, step, synthInto, testEnvironments, world } from "./helpers";
 
 describe("Terraform owns the VOD sub-application and its event configuration", () => {
   let w: World;
@@ -159,6 +159,28 @@ test("a description in VOD that the declaration lacks: drift whose remedy is the
     await standIn(w).apply();
     expect(description(await standIn(w).plan())).toMatchObject({ before: "set in the console" });
     expect((await w.emu.admin.dumpState()).subApps.find((a) => a.SubAppId === w.subApps.staging)?.Description).toBe("set in the console");
+  } finally {
+    await w.close();
+  }
+});
+
+test("tags that differ from the declaration are drift for Terraform (run cdktf deploy), never written", async () => {
+  const w = await world();
+  try {
+    expect((await pd(["apply", ...w.flags], w.env)).code).toBe(0);
+    // The declaration changes and is synthesized, but not deployed yet.
+    synthInto(w.synthDir, testEnvironments(w.receiver.url, { staging: { vodApplication: { name: "live-recording-staging", description: "Live room recordings (staging)", tags: { env: "stage" } } } }));
+    const mark = w.emu.callLog.mark();
+    const check = await pd(["apply", ...w.flags], w.env);
+    expect(check.code).toBe(2);
+    expect(step(check.report, STAGING, "vod-application")).toMatchObject({
+      status: "drift",
+      detail: [
+        'tags are {"env":"staging"}, declared {"env":"stage"}: Terraform\'s: cdktf diff shows it, run cdktf deploy to set it back (the provider changes tags through the Tag service)',
+        "post-deploy does not write these: their owner is Terraform",
+      ],
+    });
+    expect(w.emu.callLog.entries(mark).filter((e) => e.write && e.action.startsWith("Modify") && e.action !== "ModifyEventConfig")).toEqual([]);
   } finally {
     await w.close();
   }
