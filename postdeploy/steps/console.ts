@@ -32,6 +32,11 @@ export const CONSOLE_TIMING =
   "console changes apply to rooms created after them (our reading of the guide: Live records a room's session whole, from creation to " +
   "dissolution, or not at all, and starting or stopping recording mid-session is not supported); rooms already live keep how they started";
 
+/** What the search cannot see when the driver cannot read Global Auto-Recording (guided): this package's reading, said. */
+const GUIDED_NOT_COUNTED =
+  "not counted: rooms with one host's file and no other recording of it (Live's single-stream file of a one-host room looks the same, " +
+  "and this driver cannot read whether Global Auto-Recording is on): check that no one-host call or voice room relies on it";
+
 interface GarDecision {
   /** Leave Global Auto-Recording as it is: evidence found and stopping it not accepted. */
   readonly refuse: boolean;
@@ -83,7 +88,9 @@ async function decideGlobalAutoRecordingOff(ctx: StepContext, d: DesiredConsole,
   const where = `VOD application(s) ${scanned.join(", ") || "(none)"}, and DescribeRecordingUsage, between ${windowStart} and ${windowEnd} (${why.join(", ")})`;
   const accepted = d.stopOtherRecordingsAccepted;
   if (!evidence.found) {
-    return { refuse: false, evidence, lines: [`no room that only Global Auto-Recording may record found in ${where}`, GLOBAL_AUTO_RECORDING_OFF_STOPS] };
+    // Without a reading of the switch, a lone one-host file is not counted (gar-only.ts): say so rather than over-claim.
+    const notCounted = readOn ? [] : [GUIDED_NOT_COUNTED];
+    return { refuse: false, evidence, lines: [`no room that only Global Auto-Recording may record found in ${where}`, ...notCounted, GLOBAL_AUTO_RECORDING_OFF_STOPS] };
   }
   const found = garOnlyLines(evidence);
   if (accepted !== null) {

@@ -18,6 +18,8 @@ describe("post-deploy command line", () => {
     const code = await runCli(["post-deploy", "check", "--help"], { stdout: (t) => void (out += t), stderr: () => undefined });
     expect(code).toBe(0);
     expect(out).toContain("Exit codes:\n  0  in sync");
+    // The exit code of a value that cannot be read back is documented where the codes are.
+    expect(out).toContain("values that cannot be read back (the\n     write-only VOD SignKey) are listed as unverified and do not change the code");
     expect(out).toContain("  3  conflict: Global Auto-Recording double recording confirmed by live evidence");
     expect(out).toContain("  4  refused: Global Auto-Recording is declared off, but evidence shows it may be the only recorder of some rooms");
     expect(out).toContain("When several apply: 4, then 3, then 1, then 2.");

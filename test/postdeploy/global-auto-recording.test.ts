@@ -14,6 +14,11 @@ function file(id: string, room: string, task: string, users: string[], endMin: n
   return { fileId: id, createTime: iso(T0 + endMin * 60000), expireTime: "", durationSeconds: minutes * 60, sdkAppId: STAGING, roomId: room, taskId: task, userIds: users };
 }
 
+/** What every text that proposes turning Global Auto-Recording off must say, word for word. */
+const OFF_STOPS =
+  "turning Global Auto-Recording off stops its recording of every TRTC room of the SDKAppID, not only the Live rooms: TUICallKit calls, TUIRoomKit conferences, " +
+  "rooms of plain TRTC SDK integrations, voice rooms (Karaoke, AudioSalon) and Live rooms created with IsCloudRecordEnabled false are no longer recorded, unless something else records them (TRTC Manual Recording)";
+
 const window = { windowStart: iso(T0 - 86400000), windowEnd: iso(T0 + 86400000) };
 
 describe("findGarOnlyRooms (our reading of the evidence)", () => {
@@ -119,6 +124,11 @@ describe("Global Auto-Recording against the emulator", () => {
     expect(s.status).toBe("in-sync");
     expect(s.detail.some((d) => d.startsWith("Global Auto-Recording reads on; Global Auto-Recording is undeclared, so post-deploy never changes it."))).toBe(true);
     expect(step(apply.report, STAGING, "conflict-check").status).toBe("conflict"); // Live's rooms recorded twice, not acknowledged
+    // The fix it proposes (declare it off) says what else turning it off stops.
+    expect(step(apply.report, STAGING, "conflict-check").detail).toContain(
+      'Fix: declare globalAutoRecording "off": post-deploy apply then turns it off after a search for rooms only it records; mind that ' + OFF_STOPS +
+        ". Or acknowledge rule LR001 with a reason if the double recording is intended",
+    );
     expect(apply.code).toBe(3);
     // AND the call's recordings are exactly as before (no expiry changed, nothing written to VOD media)
     expect(await mediaOf(w, "call-7")).toEqual(before);
@@ -145,10 +155,7 @@ describe("Global Auto-Recording against the emulator", () => {
       ],
     });
     expect(s.detail[0]).toMatch(/^Global Auto-Recording is declared off but NOT turned off: it may be the only recorder of these \(VOD application\(s\) \d+, and DescribeRecordingUsage, between /);
-    expect(s.detail).toContain(
-      "turning Global Auto-Recording off stops its recording of every TRTC room of the SDKAppID, not only the Live rooms: TUICallKit calls, TUIRoomKit conferences, " +
-        "rooms of plain TRTC SDK integrations, voice rooms (Karaoke, AudioSalon) and Live rooms created with IsCloudRecordEnabled false are no longer recorded, unless something else records them (TRTC Manual Recording)",
-    );
+    expect(s.detail).toContain(OFF_STOPS);
     const options = s.detail.find((d) => d.startsWith("options: "))!;
     expect(options).toContain("(1) keep Global Auto-Recording on and acknowledge rule LR001 with a written reason");
     expect(options).toContain("(2) record those rooms with TRTC Manual Recording");
@@ -196,6 +203,7 @@ describe("Global Auto-Recording against the emulator", () => {
     const s = step(apply.report, STAGING, "console");
     expect(s.status).toBe("changed");
     expect(s.detail).toContain(`stopping them is accepted (acceptStoppingOtherRecordings): ${reason}`);
+    expect(s.detail).toContain(OFF_STOPS);
     expect(s.detail.some((d) => d.includes("call-7 (callee, caller; 24 min)"))).toBe(true);
   });
 

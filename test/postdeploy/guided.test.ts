@@ -31,6 +31,11 @@ describe("guided console driver", () => {
       `Then record it: npx trtc-live-recording post-deploy attest --sdk-app-id ${STAGING} --by "<your name>"`,
     ]);
     expect(apply.stdout).toContain("In the console:");
+    // The search before the instruction cannot count one-host rooms without reading the switch: it says so.
+    expect(s.detail).toContain(
+      "not counted: rooms with one host's file and no other recording of it (Live's single-stream file of a one-host room looks the same, " +
+        "and this driver cannot read whether Global Auto-Recording is on): check that no one-host call or voice room relies on it",
+    );
     expectNoSecret(apply.stdout);
     // Nothing was written to the console by the guided driver.
     expect((await w.emu.admin.getConsoleState(STAGING)).liveRoomRecording.fullRoomRecording).toBe(false);

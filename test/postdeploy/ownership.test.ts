@@ -5,7 +5,8 @@
  */
 import { vod } from "tencentcloud-sdk-nodejs/tencentcloud/services/vod";
 import { sdkClientConfig } from "../../emulator/public-api";
-import { STAGING, World, pd, standIn, step, world } from "./helpers";
+import type { TerraformStandIn } from "../../scripts/terraform-standin";
+import { STAGING, World, pd, standIn, step, synthInto, testEnvironments, world } from "./helpers";
 
 describe("Terraform owns the VOD sub-application and its event configuration", () => {
   let w: World;
@@ -42,6 +43,17 @@ describe("Terraform owns the VOD sub-application and its event configuration", (
     const { RequestId: _b, ...a } = after;
     expect(a).toEqual(b);
     expect((await standIn(w).plan()).hasChanges).toBe(false);
+
+    // AND with every Terraform-owned field drifted, a SignKey write leaves each as it found it (a write that also
+    // carried the declared mode, URL or a switch would set it back, so Terraform and post-deploy would share an owner).
+    await client.ModifyEventConfig({ SubAppId: w.subApps.staging, Mode: "PULL", NotificationUrl: "https://elsewhere.example.com/x", UploadMediaCompleteEventSwitch: "OFF", DeleteMediaCompleteEventSwitch: "ON" });
+    const drifted = await client.DescribeEventConfig({ SubAppId: w.subApps.staging });
+    const mark2 = w.emu.callLog.mark();
+    expect((await pd(["apply", "--reapply-secrets", ...w.flags], w.env)).code).toBe(2);
+    expect(w.emu.callLog.entries(mark2).filter((e) => e.action === "ModifyEventConfig").length).toBe(2);
+    const { RequestId: _c, ...d } = drifted;
+    const { RequestId: _d, ...still } = await client.DescribeEventConfig({ SubAppId: w.subApps.staging });
+    expect(still).toEqual(d);
   });
 
   test("a changed description or name is reported (run cdktf deploy), never written; the stand-in's plan sees it and its apply puts it back", async () => {
@@ -120,4 +132,56 @@ describe("Terraform owns the VOD sub-application and its event configuration", (
     await standIn(w).apply();
     expect((await pd(["check", ...w.flags], w.env)).code).toBe(0);
   });
+});
+
+test("a description in VOD that the declaration lacks: drift whose remedy is the console, since the provider never sends an empty one (its plan shows it after every apply)", async () => {
+  const w = await world({
+    environments: (url) => testEnvironments(url, { staging: { vodApplication: { name: "live-recording-staging", tags: { env: "staging" } } } }),
+  });
+  try {
+    expect((await pd(["apply", ...w.flags], w.env)).code).toBe(0);
+    const client = new vod.v20180717.Client(sdkClientConfig(w.emu, "vod"));
+    await client.ModifySubAppIdInfo({ SubAppId: w.subApps.staging, Description: "set in the console" });
+    const apply = await pd(["apply", ...w.flags], w.env);
+    expect(apply.code).toBe(2);
+    expect(step(apply.report, STAGING, "vod-application")).toMatchObject({
+      status: "drift",
+      detail: [
+        'description is "set in the console", none declared: cdktf diff shows it on every plan and cdktf deploy cannot clear it ' +
+          "(provider 1.82.101 never sends an empty description): declare it, or clear it in the VOD console",
+        "post-deploy does not write these: their owner is Terraform",
+      ],
+    });
+    // The remedy is right: Terraform's plan wants to clear it, its apply cannot, and the next plan wants it again.
+    const description = (p: Awaited<ReturnType<TerraformStandIn["plan"]>>) =>
+      p.changes.find((c) => c.stack === "staging" && c.address.startsWith("tencentcloud_vod_sub_application"))?.changes.find((x) => x.attribute === "description");
+    expect(description(await standIn(w).plan())).toMatchObject({ before: "set in the console" });
+    await standIn(w).apply();
+    expect(description(await standIn(w).plan())).toMatchObject({ before: "set in the console" });
+    expect((await w.emu.admin.dumpState()).subApps.find((a) => a.SubAppId === w.subApps.staging)?.Description).toBe("set in the console");
+  } finally {
+    await w.close();
+  }
+});
+
+test("tags that differ from the declaration are drift for Terraform (run cdktf deploy), never written", async () => {
+  const w = await world();
+  try {
+    expect((await pd(["apply", ...w.flags], w.env)).code).toBe(0);
+    // The declaration changes and is synthesized, but not deployed yet.
+    synthInto(w.synthDir, testEnvironments(w.receiver.url, { staging: { vodApplication: { name: "live-recording-staging", description: "Live room recordings (staging)", tags: { env: "stage" } } } }));
+    const mark = w.emu.callLog.mark();
+    const check = await pd(["apply", ...w.flags], w.env);
+    expect(check.code).toBe(2);
+    expect(step(check.report, STAGING, "vod-application")).toMatchObject({
+      status: "drift",
+      detail: [
+        'tags are {"env":"staging"}, declared {"env":"stage"}: Terraform\'s: cdktf diff shows it, run cdktf deploy to set it back (the provider changes tags through the Tag service)',
+        "post-deploy does not write these: their owner is Terraform",
+      ],
+    });
+    expect(w.emu.callLog.entries(mark).filter((e) => e.write && e.action.startsWith("Modify") && e.action !== "ModifyEventConfig")).toEqual([]);
+  } finally {
+    await w.close();
+  }
 });
