@@ -23,12 +23,12 @@ export const GLOBAL_AUTO_RECORDING_OFF_STOPS =
 /**
  * The options the guide leaves when Global Auto-Recording records rooms that Live recording does not (the guide:
  * "use Live recording first; if it does not meet your needs, see TRTC Manual Recording"; Global Auto-Recording is
- * set per SDKAppID, hence the third).
+ * set per SDKAppID, hence the third, labelled as this package's reading in the text itself).
  */
 export const GLOBAL_AUTO_RECORDING_OPTIONS: readonly string[] = [
   "keep Global Auto-Recording on and acknowledge rule LR001 with a written reason (the Live rooms are then recorded and billed twice)",
   "record those rooms with TRTC Manual Recording (CreateCloudRecording, started by your server for each room), then turn Global Auto-Recording off",
-  "separate SDKAppIDs: Global Auto-Recording is set per SDKAppID, so rooms that need it can live in an app of their own",
+  "separate SDKAppIDs (our reading, not the guide's words: Global Auto-Recording is set per SDKAppID, so rooms that need it can live in an app of their own)",
 ];
 
 /** The property of `LiveRecording` that accepts stopping those recordings, for messages. */

@@ -159,7 +159,7 @@ describe("Global Auto-Recording against the emulator", () => {
     const options = s.detail.find((d) => d.startsWith("options: "))!;
     expect(options).toContain("(1) keep Global Auto-Recording on and acknowledge rule LR001 with a written reason");
     expect(options).toContain("(2) record those rooms with TRTC Manual Recording");
-    expect(options).toContain("(3) separate SDKAppIDs");
+    expect(options).toContain("(3) separate SDKAppIDs (our reading, not the guide's words: Global Auto-Recording is set per SDKAppID");
     expect(s.detail).toContain('to turn it off anyway, accept stopping them in the declaration: acceptStoppingOtherRecordings: { reason: "<who decided, and why>" } on the LiveRecording (at least 10 characters)');
     expect(apply.stdout).toContain("exit 4: Global Auto-Recording left on: it may be the only recorder of rooms Live recording does not record, and the declaration does not accept stopping them: staging (1400000001)");
     expect(apply.stdout).toMatch(/call-7 \(callee, caller; 24 min\), ktv-3 \(singer1, singer2; 40 min\)/);
