@@ -23,6 +23,8 @@ export interface CallLogEntry {
   /** SDKAppID for TRTC and Live calls, SubAppId for VOD calls, when the request names one. */
   readonly appId?: number;
   readonly requestId?: string;
+  /** UIN of the CAM user whose key signed the call; absent for the root account's key and for unsigned calls. */
+  readonly callerUin?: number;
 }
 
 export interface ActionCount {

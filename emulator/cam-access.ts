@@ -55,8 +55,10 @@ const OPERATION: AccessScope = { kind: "operation" };
 
 /**
  * Every emulated VOD and TRTC action. VOD: resource-level except the two documented exceptions; CreateSubAppId names
- * no application (not documented: operation-level here). TRTC: the recording and usage APIs are in neither of the
- * documented lists, so they are operation-level here (our reading: only `*` is sure to grant them in Tencent).
+ * no application (not documented: operation-level here). TRTC: the recording and usage APIs are in neither of TRTC's
+ * own lists; CAM's per-API page calls Create/DeleteCloudRecording resource-level but with an unresolved resource
+ * format, and the reads are not confirmed (docs/cam.md §2), so all are operation-level here (our reading: only `*` is
+ * sure to grant them in Tencent; stricter than Tencent for the two writes).
  */
 export const ACCESS_SCOPES: Readonly<Record<string, AccessScope>> = {
   "vod:DescribeSubAppIds": { kind: "open" },

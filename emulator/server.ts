@@ -201,6 +201,7 @@ export class EmulatorHttpServer {
     const service: CloudServiceName | undefined = byHost ?? byVersion;
     const logService: CallService = service ?? "unknown";
     let appId: number | undefined;
+    let callerUin: number | undefined;
     let fault: FaultKind | undefined;
 
     const finish = (outcome: string, reply: () => void): void => {
@@ -213,6 +214,7 @@ export class EmulatorHttpServer {
         ...(fault ? { fault } : {}),
         ...(appId !== undefined ? { appId } : {}),
         requestId,
+        ...(callerUin !== undefined ? { callerUin } : {}),
       });
       core.log(`${logService} ${action || "(no action)"} ${outcome}${fault ? ` [fault ${fault}]` : ""}`);
       reply();
@@ -269,6 +271,7 @@ export class EmulatorHttpServer {
     if (typeof idField === "number") appId = idField;
 
     const caller = core.identityOf(auth.secretId);
+    if (caller?.kind === "user") callerUin = caller.uin;
     if (core.camEnforcement && caller?.kind === "user") {
       const refusal = authorizeUserCall(core.state.cam, caller.uin, service, action, parsedBody, requestId);
       if (refusal) {

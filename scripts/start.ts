@@ -160,12 +160,16 @@ async function main(): Promise<void> {
   const limiter = new RateLimiter();
 
   const users: Record<string, CreatedCamUser> = {};
+  /** The post-deploy runs' VOD and TRTC calls, by who signed them (the emulator's call log): the expected user or not. */
+  const signedBy = { [APPLY_USER]: 0, [CHECK_USER]: 0, other: 0 };
   const postDeploy = async (name: string, args: string[], common: readonly string[]): Promise<Pd> => {
     let text = "";
     let report: RunReport | undefined;
     const t0 = Date.now();
     // apply as the user with the apply policies; plan and check as the one with the read-only policies.
-    const user = users[args[0] === "apply" ? APPLY_USER : CHECK_USER];
+    const userName = args[0] === "apply" ? APPLY_USER : CHECK_USER;
+    const user = users[userName];
+    const mark = emu!.callLog.mark();
     const env = { ...process.env, TENCENTCLOUD_SECRET_ID: user.secretId, TENCENTCLOUD_SECRET_KEY: user.secretKey };
     const code = await runCli(
       ["post-deploy", ...args, ...common],
@@ -173,6 +177,9 @@ async function main(): Promise<void> {
       // The demo is a composition root: it wires the emulator console driver in, as bin/trtc-live-recording.js does.
       { postDeploy: { onReport: (r) => (report = r), now: () => clock.now(), limiter, consoleDrivers: { emulator: emulatorConsoleDriver } } },
     );
+    for (const e of emu!.callLog.entries(mark)) {
+      if (e.service === "vod" || e.service === "trtc") signedBy[e.callerUin === user.uin ? userName : "other"]++;
+    }
     const r = { code, text, report, ms: Date.now() - t0 };
     if (args[0] === "apply") clock.consoleChanged(); // an apply may change the console through the emulator driver
     runs.push([name, r]);
@@ -329,7 +336,13 @@ async function main(): Promise<void> {
       "apply (second time)": 0,
     };
     const ok =
-      Object.entries(expected).every(([n, c]) => codes[n] === c) && again.report?.calls.writes === 0 && !tfPlan1.hasChanges && !tfPlan2.hasChanges;
+      Object.entries(expected).every(([n, c]) => codes[n] === c) &&
+      again.report?.calls.writes === 0 &&
+      !tfPlan1.hasChanges &&
+      !tfPlan2.hasChanges &&
+      signedBy.other === 0 &&
+      signedBy[APPLY_USER] > 0 &&
+      signedBy[CHECK_USER] > 0;
     out();
     out(
       `  ${ok ? "As expected" : "UNEXPECTED"}: plan 2, apply 0, terraform plan no changes, check 3 (conflict caught), fix 0, refusal 4, accepted 0, ` +
@@ -337,6 +350,10 @@ async function main(): Promise<void> {
     );
     const calledAs = `post-deploy ran as CAM users ${APPLY_USER} (apply) and ${CHECK_USER} (plan, check), allowed only by the generated policies`;
     out(`  ${calledAs}; ${runs.every(([, r]) => !/missing CAM permission/.test(r.text)) ? "no call was refused" : "SOME CALLS WERE REFUSED"}.`);
+    out(
+      `  their VOD and TRTC calls, as the emulator logged who signed them: ${signedBy[APPLY_USER]} by ${APPLY_USER}, ` +
+        `${signedBy[CHECK_USER]} by ${CHECK_USER}, ${signedBy.other} with any other key.`,
+    );
     out(`  Wall time ${((Date.now() - started) / 1000).toFixed(1)} s. Against a real account: npm run deploy (cdktf deploy + post-deploy apply), see README.`);
     if (!ok) process.exitCode = 1;
   } finally {

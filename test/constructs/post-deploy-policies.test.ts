@@ -153,8 +153,15 @@ describe("what is declared decides what is allowed", () => {
     });
     const json = synth(stack);
     expect(Object.values(resourcesOf(json, "tencentcloud_cam_policy")).map((p) => p.name)).toEqual(["live-ci-apply", "live-ci-read-only"]);
-    expect(Object.values(resourcesOf(json, "tencentcloud_cam_role_policy_attachment")).map((a) => a.role_id)).toEqual(["4611686018427922725", "4611686018427922726"]);
-    expect(Object.values(resourcesOf(json, "tencentcloud_cam_user_policy_attachment")).map((a) => a.user_name)).toEqual(["deployer"]);
+    const policyRef = (name: string) => {
+      const id = Object.entries(resourcesOf(json, "tencentcloud_cam_policy")).find(([, p]) => p.name === name)![0];
+      return `\${tencentcloud_cam_policy.${id}.id}`;
+    };
+    expect(Object.values(resourcesOf(json, "tencentcloud_cam_role_policy_attachment")).map((a) => [a.role_id, a.policy_id])).toEqual([
+      ["4611686018427922725", policyRef("live-ci-apply")],
+      ["4611686018427922726", policyRef("live-ci-read-only")],
+    ]);
+    expect(Object.values(resourcesOf(json, "tencentcloud_cam_user_policy_attachment")).map((a) => [a.user_name, a.policy_id])).toEqual([["deployer", policyRef("live-ci-apply")]]);
     expect(recording.toDesiredApp().accessPolicies).toEqual({
       apply: { name: "live-ci-apply", attachedTo: [{ kind: "user", name: "deployer" }, { kind: "role", id: "4611686018427922725" }] },
       readOnly: { name: "live-ci-read-only", attachedTo: [{ kind: "role", id: "4611686018427922726" }] },

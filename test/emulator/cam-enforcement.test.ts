@@ -63,6 +63,19 @@ describe("who is checked", () => {
     await expect(trtcClient(emu).DescribeRecordingUsage({ StartTime: "2030-01-01", EndTime: "2030-01-01", MixType: "single" })).resolves.toBeDefined();
   });
 
+  test("the call log names the CAM user whose key signed a call (callerUin), refused or not; none for the root account", async () => {
+    const user = await userWith({ effect: "allow", action: ["name/vod:SearchMedia"], resource: [vodRes(appA)] });
+    const mark = emu.callLog.mark();
+    await vodClient(emu, {}, keyOf(user)).SearchMedia({ SubAppId: appA });
+    await rejectionOf(vodClient(emu, {}, keyOf(user)).SearchMedia({ SubAppId: appB }));
+    await vodClient(emu).SearchMedia({ SubAppId: appB });
+    expect(emu.callLog.entries(mark).map((e) => [e.action, e.outcome, e.callerUin])).toEqual([
+      ["SearchMedia", "ok", user.uin],
+      ["SearchMedia", "AuthFailure.UnauthorizedOperation", user.uin],
+      ["SearchMedia", "ok", undefined],
+    ]);
+  });
+
   test("the admin route switches it; reset restores the camEnforcement option", async () => {
     const admin = new CamAdminClient(emu.url);
     try {

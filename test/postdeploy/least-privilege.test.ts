@@ -22,6 +22,7 @@ import { DEFAULT_OWNER_UIN } from "../../emulator/cam-access";
 import { isWriteAction } from "../../emulator/call-log";
 import { sdkClientConfig } from "../../emulator/client";
 import { Testing } from "../../lib/cdktf";
+import { POST_DEPLOY_FEATURES } from "../../lib/cloud-actions";
 import { declaredFeatures, policyAction, requiredPermissions } from "../../lib/post-deploy-permissions";
 import { defineEnvironments } from "../../stacks";
 import { PRODUCTION, STAGING, World, pd, step, tempDir, testEnvironments, world } from "./helpers";
@@ -94,6 +95,11 @@ describe("the generated policies are enough: apply, then check, as the least-pri
   test("the deployed policies are the generated ones, attached to the CI users", async () => {
     expect(declared).toEqual([features, features]);
     expect(features).toEqual(["vod-application", "vod-event-callback", "vod-sign-key", "global-auto-recording-off"]);
+    // Every feature of the action table is declared, so the removal tests below cover every action a policy can hold.
+    expect([...features].sort()).toEqual([...POST_DEPLOY_FEATURES].sort());
+    for (const kind of ["apply", "read-only"] as const) {
+      expect(requiredPermissions(features, kind).granted).toEqual(requiredPermissions(POST_DEPLOY_FEATURES, kind).granted);
+    }
     for (const [kind, user, actions] of [
       ["apply", APPLY_USER, APPLY_ACTIONS],
       ["read-only", CHECK_USER, READ_ONLY_ACTIONS],
@@ -123,6 +129,15 @@ describe("the generated policies are enough: apply, then check, as the least-pri
     const checked = cloudCalls(mark2);
     expect(checked.filter((e) => e.outcome !== "ok")).toEqual([]);
     expect([...new Set(checked.map((e) => `${e.service}:${e.action}`))].sort()).toEqual([...READ_ONLY_ACTIONS, "vod:DescribeSubAppIds"].sort());
+  });
+  test("plan (the dry run) as ci-post-deploy-check passes too: the read-only policy covers plan as well as check", async () => {
+    const mark = w.emu.callLog.mark();
+    const plan = await pd(["plan", ...freshFlags()], envOf(CHECK_USER));
+    // 2: changes pending (a fresh state folder has not sent the SignKeys); never 1, a failed step.
+    expect([plan.code, plan.stderr, plan.stdout.includes("missing CAM permission")]).toEqual([2, "", false]);
+    const planned = cloudCalls(mark);
+    expect(planned.filter((e) => e.outcome !== "ok" || e.write)).toEqual([]);
+    expect([...new Set(planned.map((e) => `${e.service}:${e.action}`))].sort()).toEqual([...READ_ONLY_ACTIONS, "vod:DescribeSubAppIds"].sort());
   });
 });
 
@@ -230,7 +245,7 @@ describe("other declarations: the policies follow what is declared, and still su
     await v.close();
   });
 
-  test("apply and check pass as the CI users, and every Cloud API call they make is one their policy allows", async () => {
+  test("apply and check pass as the CI users, calling exactly what their policies allow (plus DescribeSubAppIds)", async () => {
     const client = new cam.v20190116.Client(sdkClientConfig(v.emu, "cam"));
     const allowed = async (name: string) => {
       const listed = await client.ListPolicies({ Rp: 200, Keyword: name });
@@ -252,6 +267,8 @@ describe("other declarations: the policies follow what is declared, and still su
       const kind = mode === "apply" ? "apply" : "read-only";
       const granted = new Set([...(await allowed(`trtc-live-recording-${STAGING}-${kind}`)), ...(await allowed(`trtc-live-recording-${PRODUCTION}-${kind}`)), "vod:DescribeSubAppIds"]);
       expect([...called].filter((a) => !granted.has(a))).toEqual([]);
+      // Exact, not only enough: every action the policies allow is one the run calls.
+      expect([...granted].filter((a) => !called.has(a))).toEqual([]);
       if (mode === "apply") expect(called.has("trtc:DescribeRecordingUsage")).toBe(true);
     }
     // production's Global Auto-Recording was read on and declared off: apply searched the usage first, then turned it off.
