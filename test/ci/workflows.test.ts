@@ -153,3 +153,23 @@ describe("the lifecycle the workflows implement", () => {
     expect(issueStep).toContain("github.rest.issues.create(");
   });
 });
+
+describe(".ci/run (this repository's CI)", () => {
+  const script = readFileSync(path.join(__dirname, "..", "..", ".ci", "run"), "utf8");
+  const commands = script.split("\n").filter((l) => l.trim() !== "" && !l.trimStart().startsWith("#"));
+
+  test("a clean install, npm test, then the CDK Terrain parity check on the records npm test made; any failure stops it", () => {
+    expect(commands).toContain("set -euo pipefail");
+    const at = (pattern: RegExp) => commands.findIndex((l) => pattern.test(l));
+    const install = at(/^npm ci$/);
+    const npmTest = at(/^TRTC_LR_SYNTH_CAPTURE="\$PWD\/(\S+)" npm test$/);
+    const parity = at(/^npm run test:cdktn -- --cdktf-capture=(\S+)$/);
+    expect([install, npmTest, parity].every((i) => i >= 0)).toBe(true);
+    expect(install).toBeLessThan(npmTest);
+    expect(npmTest).toBeLessThan(parity);
+    const recorded = /TRTC_LR_SYNTH_CAPTURE="\$PWD\/(\S+)"/.exec(commands[npmTest])?.[1];
+    expect(/--cdktf-capture=(\S+)$/.exec(commands[parity])?.[1]).toBe(recorded);
+    // Records left by an earlier run are removed first, so the check never compares with another run's stacks.
+    expect(commands.slice(0, npmTest)).toContain(`rm -rf ${recorded}`);
+  });
+});
