@@ -21,7 +21,7 @@ import { coverCallbacks } from "../rules/standalone-callbacks";
 import { RecordingCallbacks, RecordingCallbacksProps, CALLBACK_KEYS } from "./callbacks";
 import { VOD_APPLICATION_ALLOWED, checkOptionalRetention, isVodApplication } from "./checks";
 import { DesiredStateDocument } from "./desired-state-document";
-import { PostDeployPolicies, PostDeployPoliciesOptions } from "./post-deploy-policies";
+import { POST_DEPLOY_POLICIES_OPTION_KEYS, PostDeployPolicies, PostDeployPoliciesOptions } from "./post-deploy-policies";
 import { Retention } from "./retention";
 import { IVodApplication, VodApplication, VodApplicationProps } from "./vod-application";
 
@@ -253,7 +253,11 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
 
     this.createOutputs();
     if (props.accessPolicies !== undefined) {
-      validateAt(this, () => checkOptionalObject("accessPolicies", props.accessPolicies));
+      validateAt(this, () => {
+        checkOptionalObject("accessPolicies", props.accessPolicies, "a PostDeployPoliciesOptions object");
+        // The recording of these policies is this LiveRecording: a `recording` key here would be ignored.
+        checkKnownKeys(props.accessPolicies as object, POST_DEPLOY_POLICIES_OPTION_KEYS, "PostDeployPoliciesOptions", "accessPolicies.");
+      });
       this.accessPolicies = new PostDeployPolicies(this, "AccessPolicies", { ...props.accessPolicies, recording: this });
     }
     Aspects.of(this).add(new LiveRecordingChecks());

@@ -14,6 +14,7 @@ import {
   ManualRecording,
   ManualRecordingProps,
   PostDeployHook,
+  PostDeployPolicies,
   RecordingCallbacks,
   Retention,
   VodApplication,
@@ -192,6 +193,14 @@ const CORPUS: Case[] = [
   ["VodEventCallback without an application", inStack((s) => new VodEventCallback(s, "Events", { url: "https://h.example.com" } as never)), "[test/Events] `application` is missing: it must be a VOD application (a VodApplication, or VodApplication.fromSubAppId(...))"],
   ["ManualRecording with a SubAppId object instead of an application", manual({ vodApplication: { subAppId: 1 } }), '[test/Manual] `vodApplication` must be a VOD application (a VodApplication, or VodApplication.fromSubAppId(...)): manual recording here uploads to VOD, got {"subAppId":1}'],
 
+  // objects of the right class not made by its factories (plain JavaScript can call `new` on them)
+  ["new Retention() from JavaScript (it would read as forever)", () => new (Retention as unknown as new () => Retention)(), '[new Retention] `Retention` must be made by Retention.days(n) or Retention.forever() (its constructor is private), got "new Retention(undefined)"'],
+  ["new Retention(-3) from JavaScript (it would skip the range check)", () => new (Retention as unknown as new (d: number) => Retention)(-3), '[new Retention] `Retention` must be made by Retention.days(n) or Retention.forever() (its constructor is private), got "new Retention(-3)"'],
+  ["a Retention made by Object.create", env({ retention: Object.create(Retention.prototype) }), "[prod/LiveRecording] `retention` must be a Retention (Retention.days(n) or Retention.forever()), got a Retention (not made by Retention.days(n) or Retention.forever())"],
+  ["new StateBackend() from JavaScript as the backend", env({ backend: new (StateBackend as unknown as new () => StateBackend)() }), "[prod] `backend` must be a StateBackend (StateBackend.local() or StateBackend.cos({ bucket, region })), got a StateBackend (not made by StateBackend.local() or StateBackend.cos(...): it has no bind() or describe())"],
+  ["new CallbackSecret() from JavaScript as a callback key", env({ callbacks: { vodEvents: { url: "https://h.example.com/vod", signKey: new (CallbackSecret as unknown as new () => CallbackSecret)() } } }), `[prod/LiveRecording/Callbacks] \`vodEvents.signKey\` must be ${SECRET}, got a CallbackSecret (not made by CallbackSecret.fromEnvironment or CallbackSecret.fromTerraformVariable: it has no bind())`],
+  ["a CallbackSecret where a backend goes", env({ backend: CallbackSecret.fromEnvironment("KEY") }), "[prod] `backend` must be a StateBackend (StateBackend.local() or StateBackend.cos({ bucket, region })), got an EnvironmentSecret"],
+
   // a Map where a record is expected, an array where an object is expected
   ["VOD application tags as a Map", env({ vodApplication: { name: "ok", tags: new Map([["env", "prod"]]) } }), "[prod/LiveRecording/VodApplication] `tags` must be a record of tag keys to string values (an object literal), got a Map of 1 entry"],
   ["VOD application tags as a list of pairs", env({ vodApplication: { name: "ok", tags: [["env", "prod"]] } }), '[prod/LiveRecording/VodApplication] `tags` must be a record of tag keys to string values (an object literal), got [["env","prod"]]'],
@@ -207,6 +216,12 @@ const CORPUS: Case[] = [
   ["COS backend options as a list", () => StateBackend.cos([] as never), "[StateBackend.cos] `options` must be a CosStateBackendOptions object, got []"],
   ["Retention.fromSpec of a Map", () => Retention.fromSpec(new Map() as never), "[Retention.fromSpec] `spec` must be { days: n } or { forever: true }, got a Map of 0 entries"],
   ["a manual recording target as a list", request([TARGET]), '[test/Manual] `target` must be a ManualRecordingTarget object, got [{"roomId":"1234","robotUserId":"recorder","robotUserSig":"***"}]'],
+
+  ["PostDeployPolicies with a Map of props", () => {
+    const stack = new LiveRecordingStack(Testing.app(), "env", { ...RECORDING, region: "ap-guangzhou" });
+    new PostDeployPolicies(stack, "Policies", new Map([["recording", stack.recording]]) as never);
+  }, "[env/Policies] `props` must be a PostDeployPoliciesProps object, got a Map of 1 entry"],
+  ["access policies attachment as a Map", env({ accessPolicies: { apply: new Map([["userName", "ci"]]) } }), "[prod/LiveRecording/AccessPolicies] `apply` must be a PolicyAttachmentOptions object { userName?, roleId? }, got a Map of 1 entry"],
 
   // unknown or misspelt keys, with the nearest known one
   ["misspelt LiveRecording prop", recording({ fullRoomRecordings: true }), `[test/Rec] \`fullRoomRecordings\` is not a property of LiveRecordingProps: did you mean \`fullRoomRecording\`? LiveRecordingProps has ${LR_KEYS}`],
@@ -227,6 +242,13 @@ const CORPUS: Case[] = [
     new PostDeployHook(stack, "Hook", { recording: stack.recording, extraArg: ["--verbose"] } as never);
   }, "[env/Hook] `extraArg` is not a property of PostDeployHookProps: did you mean `extraArgs`? PostDeployHookProps has recording, projectDir, extraArgs"],
   ["misspelt retention spec key", () => Retention.fromSpec({ day: 3 } as never), "[Retention.fromSpec] `spec.day` is not a property of RetentionSpec: did you mean `spec.days`? RetentionSpec has days, forever"],
+  ["misspelt access policy attachment key", env({ accessPolicies: { readOnly: { username: "ci-reader" } } }), "[prod/LiveRecording/AccessPolicies] `readOnly.username` is not a property of PolicyAttachmentOptions: did you mean `readOnly.userName`? PolicyAttachmentOptions has userName, roleId"],
+  ["misspelt accessPolicies key", env({ accessPolicies: { namePrefx: "ci" } }), "[prod/LiveRecording] `accessPolicies.namePrefx` is not a property of PostDeployPoliciesOptions: did you mean `accessPolicies.namePrefix`? PostDeployPoliciesOptions has namePrefix, apply, readOnly"],
+  ["a recording inside accessPolicies (the LiveRecording is the recording)", env({ accessPolicies: { recording: {} } }), "[prod/LiveRecording] `accessPolicies.recording` is not a property of PostDeployPoliciesOptions: PostDeployPoliciesOptions has namePrefix, apply, readOnly"],
+  ["misspelt PostDeployPolicies prop", () => {
+    const stack = new LiveRecordingStack(Testing.app(), "env", { ...RECORDING, region: "ap-guangzhou" });
+    new PostDeployPolicies(stack, "Policies", { recordng: stack.recording } as never);
+  }, "[env/Policies] `recordng` is not a property of PostDeployPoliciesProps: did you mean `recording`? PostDeployPoliciesProps has recording, namePrefix, apply, readOnly"],
   ["misspelt acknowledgement key", ackOnRecording({ id: "LR001", reasons: "kept by the calls team" }), "[env/LiveRecording] `reasons` is not a property of Acknowledgement: did you mean `reason`? Acknowledgement has id, reason, appliesTo, applyToChildren"],
 
   // VOD application, tags
