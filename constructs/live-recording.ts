@@ -15,7 +15,7 @@ import { LIVE_RECORDING_FORMAT, MAX_FILE_DURATION_MINUTES, SDK_APP_ID_RANGE } fr
 import { OUTPUT_IDS } from "../lib/output-ids";
 import { nearest } from "../lib/suggest";
 import { ROOM_CREATION_METHODS, RoomCreationMethod, SEAT_TEMPLATES, SeatTemplate, parseSeatTemplate } from "../lib/room-scope";
-import { checkBoolean, checkInteger, checkKnownKeys, checkObject, checkOneOf, checkOptionalObject, checkString, fail, isPlainObject, keysOf, validateAt } from "../lib/validation";
+import { ValidationError, checkBoolean, checkInteger, checkKnownKeys, checkObject, checkOneOf, checkOptionalObject, checkString, fail, isPlainObject, keysOf, validateAt } from "../lib/validation";
 import { Acknowledgements, Finding, ICheckedLiveRecording, LiveRecordingChecks, MIN_REASON_LENGTH } from "../rules";
 import { coverCallbacks } from "../rules/standalone-callbacks";
 import { RecordingCallbacks, RecordingCallbacksProps, CALLBACK_KEYS } from "./callbacks";
@@ -250,6 +250,19 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
     this.expectedUsage = validateAt(this, () => validateUsage(props.expectedUsage));
     validateAt(this, () => requireStorageWhenWanted(this.fullRoomRecording, this.rooms, props.vodApplication, props.retention));
     validateAt(this, () => this.claimSdkAppIdAndOutputs());
+    // An output added to the stack after this recording, with one of its ids, would silently replace it: refused at synth.
+    this.node.addValidation({
+      validate: () => {
+        try {
+          validateAt(this, () => this.checkOutputIds(true));
+          return [];
+        } catch (err) {
+          // cdktf puts the construct path in front of each message itself.
+          if (err instanceof ValidationError) return [err.detail];
+          throw err;
+        }
+      },
+    });
 
     this.createOutputs();
     if (props.accessPolicies !== undefined) {
@@ -337,10 +350,21 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
     if (other !== undefined) {
       fail("sdkAppId", `unique among the LiveRecordings of the app (${other} already declares it; two declarations of one SDKAppID would fight over its console settings)`, this.sdkAppId);
     }
+    this.checkOutputIds(false);
+    apps.set(this.sdkAppId, this.node.path);
+  }
+
+  /**
+   * Refuses output ids of this recording that another LiveRecording or an output of the stack also writes. At
+   * construction (`later` false) the outputs found so far; at synth (`later` true) outputs added to the stack after
+   * this recording too, which the constructor could not see (a LiveRecording's own outputs are checked by it).
+   */
+  private checkOutputIds(later: boolean): void {
     const stack = TerraformStack.of(this);
     const ids = this.outputIds();
     for (const node of stack.node.findAll()) {
-      if (node === this) continue;
+      if (node === this || node.node.scopes.includes(this)) continue;
+      if (later && (node instanceof LiveRecording || node.node.scopes.some((n) => n instanceof LiveRecording))) continue;
       const clash =
         node instanceof LiveRecording
           ? node.outputIds().filter((id) => ids.includes(id))
@@ -355,7 +379,6 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
         `${clash.join(", ")}: one would overwrite the other, and the post-deploy step would read the wrong app's), e.g. "${example}_"`;
       fail("outputPrefix", allowed, this.outputPrefix === "" ? undefined : this.outputPrefix);
     }
-    apps.set(this.sdkAppId, this.node.path);
   }
 
   /** The ids of the outputs this recording writes. */

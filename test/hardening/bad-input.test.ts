@@ -423,3 +423,22 @@ describe("bad input corpus", () => {
     expect((error as Error).message).toBe(message);
   });
 });
+
+describe("found at synth: what a constructor cannot see yet", () => {
+  test("an output added to the stack after a LiveRecording, with one of its ids, is refused (it would replace the recording's)", () => {
+    const stack = testStack();
+    new LiveRecording(stack, "Shows", { sdkAppId: 1400000002 });
+    new TerraformOutput(stack, "sdk_app_id", { value: 1, staticId: true });
+    expect(() => Testing.synth(stack, true)).toThrow(
+      "[test/Shows] `outputPrefix` is missing: it must be a prefix that keeps this LiveRecording's outputs apart from the other outputs of stack test (the output test/sdk_app_id already writes sdk_app_id: one would overwrite the other, and the post-deploy step would read the wrong app's), e.g. \"shows_\"",
+    );
+  });
+
+  test("outputs of their own, added later, and a second LiveRecording with its prefix synthesize", () => {
+    const stack = testStack();
+    new LiveRecording(stack, "Shows", { sdkAppId: 1400000002 });
+    new LiveRecording(stack, "Calls", { sdkAppId: 1400000003, outputPrefix: "calls_" });
+    new TerraformOutput(stack, "room_count", { value: 1, staticId: true });
+    expect(Object.keys(JSON.parse(Testing.synth(stack, true)).output).sort()).toEqual(["calls_sdk_app_id", "room_count", "sdk_app_id"]);
+  });
+});
