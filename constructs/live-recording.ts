@@ -346,12 +346,14 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
    */
   private claimSdkAppIdAndOutputs(): void {
     const apps = claimedSdkAppIds(this.node.root);
-    const other = apps.get(this.sdkAppId);
+    // A claim of a LiveRecording since removed from the tree (a refused defineEnvironments call removes what it created) is void.
+    const claimant = apps.get(this.sdkAppId);
+    const other = claimant !== undefined && isInTree(claimant) ? claimant.node.path : undefined;
     if (other !== undefined) {
       fail("sdkAppId", `unique among the LiveRecordings of the app (${other} already declares it; two declarations of one SDKAppID would fight over its console settings)`, this.sdkAppId);
     }
     this.checkOutputIds(false);
-    apps.set(this.sdkAppId, this.node.path);
+    apps.set(this.sdkAppId, this);
   }
 
   /**
@@ -415,11 +417,16 @@ function resolveVodApplication(scope: Construct, value: IVodApplication | VodApp
 }
 
 /** SDKAppIDs declared by the LiveRecordings of each app (by root construct), with the path that declared each. */
-const SDK_APP_IDS = new WeakMap<object, Map<number, string>>();
-function claimedSdkAppIds(root: object): Map<number, string> {
+const SDK_APP_IDS = new WeakMap<object, Map<number, LiveRecording>>();
+function claimedSdkAppIds(root: object): Map<number, LiveRecording> {
   let apps = SDK_APP_IDS.get(root);
   if (apps === undefined) SDK_APP_IDS.set(root, (apps = new Map()));
   return apps;
+}
+
+/** Whether each scope of `c` is still a child of its parent (constructs can be removed with `tryRemoveChild`). */
+function isInTree(c: Construct): boolean {
+  return c.node.scopes.every((s) => s.node.scope === undefined || s.node.scope.node.tryFindChild(s.node.id) === s);
 }
 
 function checkStopAcceptance(value: unknown, declared: GlobalAutoRecordingDeclaration): void {

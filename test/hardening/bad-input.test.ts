@@ -63,6 +63,8 @@ const REASON = "a reason of at least 10 characters saying who decided and why th
 
 type Case = [label: string, run: () => unknown, message: string];
 
+/** defineEnvironments in a given app. */
+const envsIn = (app: App, list: unknown) => () => defineEnvironments(app, list as EnvironmentConfig[]);
 /** defineEnvironments in a fresh app. */
 const envs = (list: unknown) => () => defineEnvironments(Testing.app(), list as EnvironmentConfig[]);
 /** One environment: GOOD with some props replaced (undefined removes nothing: the key stays, as from JavaScript). */
@@ -440,5 +442,29 @@ describe("found at synth: what a constructor cannot see yet", () => {
     new LiveRecording(stack, "Calls", { sdkAppId: 1400000003, outputPrefix: "calls_" });
     new TerraformOutput(stack, "room_count", { value: 1, staticId: true });
     expect(Object.keys(JSON.parse(Testing.synth(stack, true)).output).sort()).toEqual(["calls_sdk_app_id", "room_count", "sdk_app_id"]);
+  });
+});
+
+describe("a refused defineEnvironments call leaves the app as it was", () => {
+  test("an environment refused after others were created: they are removed again, and the corrected call succeeds", () => {
+    const app = Testing.app();
+    expect(envsIn(app, [GOOD, { ...GOOD, name: "staging", sdkAppId: 1400000003, region: "ap-guangzhou-3" }])).toThrow(
+      `[staging] \`region\` must be ${REGION}, got "ap-guangzhou-3" (an availability zone of ap-guangzhou, not a region)`,
+    );
+    expect(app.node.children.map((c) => c.node.id)).toEqual([]);
+    const stacks = defineEnvironments(app, [GOOD, { ...GOOD, name: "staging", sdkAppId: 1400000003, region: "ap-guangzhou" }]);
+    expect(stacks.map((s) => s.node.path)).toEqual(["prod", "staging"]);
+    expect(JSON.parse(Testing.synth(stacks[0], true)).output.sdk_app_id.value).toBe(1400000002);
+  });
+
+  test("the SDKAppIDs of removed stacks are free again; those of an earlier successful call are not", () => {
+    const app = Testing.app();
+    defineEnvironments(app, [{ ...GOOD, name: "first", sdkAppId: 1400000009 }]);
+    expect(envsIn(app, [GOOD, { ...GOOD, name: "second", sdkAppId: 1400000004, retention: 30 }])).toThrow(ValidationError);
+    expect(app.node.children.map((c) => c.node.id)).toEqual(["first"]);
+    expect(envsIn(app, [{ ...GOOD, name: "third", sdkAppId: 1400000009 }])).toThrow(
+      "[defineEnvironments] `environments[0].sdkAppId` must be unique in the app (first/LiveRecording already declares it; two stacks would fight over one app's settings), got 1400000009",
+    );
+    expect(defineEnvironments(app, [GOOD]).map((s) => s.node.path)).toEqual(["prod"]);
   });
 });
