@@ -19,15 +19,25 @@ export const RETENTION_ALLOWED = "a Retention (Retention.days(n) or Retention.fo
 
 /** A Retention, made by `Retention.days(n)` or `Retention.forever()`; absent is fine. */
 export function checkOptionalRetention(property: string, value: unknown): void {
-  if (value !== undefined && !(value instanceof Retention)) fail(property, RETENTION_ALLOWED, value, callHint(value, "Retention"));
+  if (value === undefined) return;
+  if (!(value instanceof Retention)) fail(property, RETENTION_ALLOWED, value, callHint(value, "Retention"));
+  // Object.create(Retention.prototype) has no days of its own and would read as "forever".
+  if (!Object.prototype.hasOwnProperty.call(value, "retentionDays")) fail(property, RETENTION_ALLOWED, value, "not made by Retention.days(n) or Retention.forever()");
 }
+
+const SECRET_ALLOWED = "a CallbackSecret (CallbackSecret.fromEnvironment(name) or CallbackSecret.fromTerraformVariable(name)); never the key itself";
 
 /**
  * A CallbackSecret; absent is fine. What was received is described by its kind only, never shown: a string here may
  * be the key itself.
  */
 export function checkOptionalSecret(property: string, value: unknown): void {
-  if (value === undefined || value instanceof CallbackSecret) return;
+  if (value === undefined) return;
+  // An instance of the abstract class itself (`new CallbackSecret()` from JavaScript) has no bind(): refused, not a TypeError.
+  if (value instanceof CallbackSecret) {
+    if (typeof (value as { bind?: unknown }).bind === "function") return;
+    fail(property, SECRET_ALLOWED, value, "not made by CallbackSecret.fromEnvironment or CallbackSecret.fromTerraformVariable: it has no bind()");
+  }
   const received =
     typeof value === "string"
       ? `a string of ${[...value].length} characters (not shown: it may be the key itself)`
@@ -45,7 +55,7 @@ export function checkOptionalSecret(property: string, value: unknown): void {
   const hint = callHint(value, "CallbackSecret");
   throw new ValidationError(
     property,
-    `\`${property}\` must be a CallbackSecret (CallbackSecret.fromEnvironment(name) or CallbackSecret.fromTerraformVariable(name)); never the key itself, got ${received}${hint !== undefined ? ` (${hint})` : ""}`,
+    `\`${property}\` must be ${SECRET_ALLOWED}, got ${received}${hint !== undefined ? ` (${hint})` : ""}`,
   );
 }
 

@@ -15,13 +15,13 @@ import { LIVE_RECORDING_FORMAT, MAX_FILE_DURATION_MINUTES, SDK_APP_ID_RANGE } fr
 import { OUTPUT_IDS } from "../lib/output-ids";
 import { nearest } from "../lib/suggest";
 import { ROOM_CREATION_METHODS, RoomCreationMethod, SEAT_TEMPLATES, SeatTemplate, parseSeatTemplate } from "../lib/room-scope";
-import { checkBoolean, checkInteger, checkKnownKeys, checkObject, checkOneOf, checkOptionalObject, checkString, fail, isPlainObject, keysOf, validateAt } from "../lib/validation";
+import { ValidationError, checkBoolean, checkInteger, checkKnownKeys, checkObject, checkOneOf, checkOptionalObject, checkString, fail, isPlainObject, keysOf, validateAt } from "../lib/validation";
 import { Acknowledgements, Finding, ICheckedLiveRecording, LiveRecordingChecks, MIN_REASON_LENGTH } from "../rules";
 import { coverCallbacks } from "../rules/standalone-callbacks";
 import { RecordingCallbacks, RecordingCallbacksProps, CALLBACK_KEYS } from "./callbacks";
 import { VOD_APPLICATION_ALLOWED, checkOptionalRetention, isVodApplication } from "./checks";
 import { DesiredStateDocument } from "./desired-state-document";
-import { PostDeployPolicies, PostDeployPoliciesOptions } from "./post-deploy-policies";
+import { POST_DEPLOY_POLICIES_OPTION_KEYS, PostDeployPolicies, PostDeployPoliciesOptions } from "./post-deploy-policies";
 import { Retention } from "./retention";
 import { IVodApplication, VodApplication, VodApplicationProps } from "./vod-application";
 
@@ -254,10 +254,27 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
     this.expectedUsage = validateAt(this, () => validateUsage(props.expectedUsage));
     validateAt(this, () => requireStorageWhenWanted(this.fullRoomRecording, this.rooms, props.vodApplication, props.retention));
     validateAt(this, () => this.claimSdkAppIdAndOutputs());
+    // An output added to the stack after this recording, with one of its ids, would silently replace it: refused at synth.
+    this.node.addValidation({
+      validate: () => {
+        try {
+          validateAt(this, () => this.checkOutputIds(true));
+          return [];
+        } catch (err) {
+          // cdktf puts the construct path in front of each message itself.
+          if (err instanceof ValidationError) return [err.detail];
+          throw err;
+        }
+      },
+    });
 
     this.createOutputs();
     if (props.accessPolicies !== undefined) {
-      validateAt(this, () => checkOptionalObject("accessPolicies", props.accessPolicies));
+      validateAt(this, () => {
+        checkOptionalObject("accessPolicies", props.accessPolicies, "a PostDeployPoliciesOptions object");
+        // The recording of these policies is this LiveRecording: a `recording` key here would be ignored.
+        checkKnownKeys(props.accessPolicies as object, POST_DEPLOY_POLICIES_OPTION_KEYS, "PostDeployPoliciesOptions", "accessPolicies.");
+      });
       this.accessPolicies = new PostDeployPolicies(this, "AccessPolicies", { ...props.accessPolicies, recording: this });
     }
     Aspects.of(this).add(new LiveRecordingChecks());
@@ -333,14 +350,27 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
    */
   private claimSdkAppIdAndOutputs(): void {
     const apps = claimedSdkAppIds(this.node.root);
-    const other = apps.get(this.sdkAppId);
+    // A claim of a LiveRecording since removed from the tree (a refused defineEnvironments call removes what it created) is void.
+    const claimant = apps.get(this.sdkAppId);
+    const other = claimant !== undefined && isInTree(claimant) ? claimant.node.path : undefined;
     if (other !== undefined) {
       fail("sdkAppId", `unique among the LiveRecordings of the app (${other} already declares it; two declarations of one SDKAppID would fight over its console settings)`, this.sdkAppId);
     }
+    this.checkOutputIds(false);
+    apps.set(this.sdkAppId, this);
+  }
+
+  /**
+   * Refuses output ids of this recording that another LiveRecording or an output of the stack also writes. At
+   * construction (`later` false) the outputs found so far; at synth (`later` true) outputs added to the stack after
+   * this recording too, which the constructor could not see (a LiveRecording's own outputs are checked by it).
+   */
+  private checkOutputIds(later: boolean): void {
     const stack = TerraformStack.of(this);
     const ids = this.outputIds();
     for (const node of stack.node.findAll()) {
-      if (node === this) continue;
+      if (node === this || node.node.scopes.includes(this)) continue;
+      if (later && (node instanceof LiveRecording || node.node.scopes.some((n) => n instanceof LiveRecording))) continue;
       const clash =
         node instanceof LiveRecording
           ? node.outputIds().filter((id) => ids.includes(id))
@@ -355,7 +385,6 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
         `${clash.join(", ")}: one would overwrite the other, and the post-deploy step would read the wrong app's), e.g. "${example}_"`;
       fail("outputPrefix", allowed, this.outputPrefix === "" ? undefined : this.outputPrefix);
     }
-    apps.set(this.sdkAppId, this.node.path);
   }
 
   /** The ids of the outputs this recording writes. */
@@ -392,11 +421,16 @@ function resolveVodApplication(scope: Construct, value: IVodApplication | VodApp
 }
 
 /** SDKAppIDs declared by the LiveRecordings of each app (by root construct), with the path that declared each. */
-const SDK_APP_IDS = new WeakMap<object, Map<number, string>>();
-function claimedSdkAppIds(root: object): Map<number, string> {
+const SDK_APP_IDS = new WeakMap<object, Map<number, LiveRecording>>();
+function claimedSdkAppIds(root: object): Map<number, LiveRecording> {
   let apps = SDK_APP_IDS.get(root);
   if (apps === undefined) SDK_APP_IDS.set(root, (apps = new Map()));
   return apps;
+}
+
+/** Whether each scope of `c` is still a child of its parent (constructs can be removed with `tryRemoveChild`). */
+function isInTree(c: Construct): boolean {
+  return c.node.scopes.every((s) => s.node.scope === undefined || s.node.scope.node.tryFindChild(s.node.id) === s);
 }
 
 function checkStopAcceptance(value: unknown, declared: GlobalAutoRecordingDeclaration): void {

@@ -13,7 +13,7 @@ import {
   requiredPermissions,
   vodSubApplicationResource,
 } from "../lib/post-deploy-permissions";
-import { checkKnownKeys, checkOptionalObject, checkString, fail, isUnresolved, keysOf, validateAt } from "../lib/validation";
+import { checkKnownKeys, checkObject, checkOptionalObject, checkString, fail, isUnresolved, keysOf, validateAt } from "../lib/validation";
 import type { IVodApplication } from "./vod-application";
 
 /**
@@ -67,6 +67,9 @@ export interface PostDeployPoliciesProps extends PostDeployPoliciesOptions {
 /** One policy of the pair and its attachments. */
 /** The keys of the props (`keysOf`: a prop added to the interface without its key here fails to compile). */
 const POST_DEPLOY_POLICIES_PROP_KEYS = keysOf<PostDeployPoliciesProps>()({ recording: true, namePrefix: true, apply: true, readOnly: true });
+/** The keys of the options a LiveRecording's `accessPolicies` takes (its `recording` is the LiveRecording itself). */
+export const POST_DEPLOY_POLICIES_OPTION_KEYS = keysOf<PostDeployPoliciesOptions>()({ namePrefix: true, apply: true, readOnly: true });
+const ATTACHMENT_KEYS = keysOf<PolicyAttachmentOptions>()({ userName: true, roleId: true });
 
 export interface PostDeployPolicy {
   readonly kind: AccessPolicyKind;
@@ -112,7 +115,8 @@ export class PostDeployPolicies extends Construct {
   constructor(scope: Construct, id: string, props: PostDeployPoliciesProps) {
     super(scope, id);
     const recording = validateAt(this, () => {
-      if (props === undefined || props === null || typeof props !== "object" || Array.isArray(props)) fail("props", "a PostDeployPoliciesProps object", props);
+      checkObject("props", props, "a PostDeployPoliciesProps object");
+      checkKnownKeys(props, POST_DEPLOY_POLICIES_PROP_KEYS, "PostDeployPoliciesProps");
       const r = props.recording as unknown;
       if (r === null || typeof r !== "object" || typeof (r as { toDesiredApp?: unknown }).toDesiredApp !== "function") {
         fail("recording", "a LiveRecording", r);
@@ -121,7 +125,6 @@ export class PostDeployPolicies extends Construct {
       if (existing !== undefined) {
         fail("recording", `a LiveRecording without access policies (${existing.node.path} already declares them for it)`, props.recording.node.path);
       }
-      checkKnownKeys(props, POST_DEPLOY_POLICIES_PROP_KEYS, "PostDeployPoliciesProps");
       validateOptions(props);
       return props.recording;
     });
@@ -191,11 +194,9 @@ function validateOptions(options: PostDeployPoliciesOptions): void {
   }
   for (const key of ["apply", "readOnly"] as const) {
     const where = options[key];
-    checkOptionalObject(key, where);
+    checkOptionalObject(key, where, "a PolicyAttachmentOptions object { userName?, roleId? }");
     if (where === undefined) continue;
-    const known = ["userName", "roleId"];
-    const unknown = Object.keys(where).find((k) => !known.includes(k));
-    if (unknown !== undefined) fail(`${key}.${unknown}`, "absent: a policy is attached by userName (a CAM user's name) or roleId (a CAM role's ID)", (where as Record<string, unknown>)[unknown]);
+    checkKnownKeys(where, ATTACHMENT_KEYS, "PolicyAttachmentOptions", `${key}.`);
     const { userName, roleId } = where;
     if (userName !== undefined && !isUnresolved(userName) && (typeof userName !== "string" || userName.trim() === "" || userName !== userName.trim())) {
       fail(`${key}.userName`, "the name of an existing CAM user (a non-empty string without surrounding spaces)", userName);

@@ -1,8 +1,11 @@
 import { RetentionSpec, formatRetention, retentionSeconds } from "../lib/desired-state";
 import { RETENTION_DAYS } from "../lib/limits";
-import { checkKnownKeys, checkObject, fail, validateCall } from "../lib/validation";
+import { checkKnownKeys, checkObject, describeValue, fail, validateCall } from "../lib/validation";
 
 export type { RetentionSpec };
+
+/** Passed by the factories to the private constructor: plain JavaScript can still call `new Retention(...)`. */
+const MADE_BY_FACTORY = Symbol("Retention factory");
 
 const DAYS_ALLOWED = `a whole number of days from ${RETENTION_DAYS.min} to ${RETENTION_DAYS.max} (or Retention.forever())`;
 
@@ -20,12 +23,12 @@ export class Retention {
   /** Keep recordings this many whole days (1 to 24,855) after they are uploaded. */
   public static days(days: number): Retention {
     validateCall("Retention.days", () => checkDays("days", days));
-    return new Retention(days);
+    return new Retention(days, MADE_BY_FACTORY);
   }
 
   /** Never delete recordings (storage is billed for as long as they exist). */
   public static forever(): Retention {
-    return new Retention(undefined);
+    return new Retention(undefined, MADE_BY_FACTORY);
   }
 
   /** Reads the desired-state form back: `{ days: n }` or `{ forever: true }`. */
@@ -40,14 +43,20 @@ export class Retention {
         return Retention.forever();
       }
       checkDays("spec.days", s.days);
-      return new Retention(s.days as number);
+      return new Retention(s.days as number, MADE_BY_FACTORY);
     });
   }
 
   private constructor(
     /** Days to keep, or undefined for forever. */
     public readonly retentionDays: number | undefined,
-  ) {}
+    made?: typeof MADE_BY_FACTORY,
+  ) {
+    // `new Retention()` from JavaScript would otherwise mean "forever", and `new Retention(-3)` skip the range check.
+    if (made !== MADE_BY_FACTORY) {
+      validateCall("new Retention", () => fail("Retention", "made by Retention.days(n) or Retention.forever() (its constructor is private)", `new Retention(${describeValue(retentionDays)})`));
+    }
+  }
 
   public get isForever(): boolean {
     return this.retentionDays === undefined;

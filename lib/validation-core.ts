@@ -71,7 +71,7 @@ export function describeValue(value: unknown): string {
   if (node && typeof node.path === "string") return `the construct ${node.path}`;
   if (!Array.isArray(value) && !isPlainObject(value)) {
     const name = (value as object).constructor?.name;
-    return name ? `a ${name}` : "an object";
+    return name ? `${/^[AEIOU]/.test(name) ? "an" : "a"} ${name}` : "an object";
   }
   let json: string | undefined;
   try {

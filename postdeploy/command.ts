@@ -13,7 +13,7 @@ import { FlagRules, UsageError, refuse, shown } from "../cli/usage";
 import type { DesiredState } from "../lib/desired-state";
 import { DocumentFileError, fsReason, synthDirProblem } from "../lib/documents";
 import { isLoopbackUrl } from "../lib/urls";
-import { OUTPUT_IDS } from "../lib/output-ids";
+import { OUTPUT_IDS, STACK_OUTPUT_IDS } from "../lib/output-ids";
 import { nearest } from "../lib/suggest";
 import { Attestation, AttestationStore } from "./attestations";
 import { SdkCloudApi } from "./cloud";
@@ -187,6 +187,10 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]
 
 function isoTime(value: string): string {
   if (!ISO_TIME.test(value) || !Number.isFinite(Date.parse(value))) fail("--evidence-since", shown(value));
+  // Date.parse rolls a day past the month's end over ("2025-02-30" is March 2): a date that does not exist is refused.
+  const [y, m, d] = value.slice(0, 10).split("-").map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  if (day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) fail("--evidence-since", shown(value), `${value.slice(0, 10)} is not a date of the calendar`);
   return value;
 }
 
@@ -318,7 +322,25 @@ function loadInputs(flags: InputFlags): ResolvedApp[] {
       fail("--outputs-file", shown(flags.outputsFile), unusable(err));
     }
   }
+  checkOutputOverrides(states, flags.output);
   return resolveApps(states, outputs, Object.fromEntries(flags.output));
+}
+
+/**
+ * `--output` keys must be outputs the step reads for the selected stacks, and a SubAppId a whole number: a misspelt
+ * key would otherwise be ignored while the outputs file's value (or none) is used.
+ */
+function checkOutputOverrides(states: readonly DesiredState[], pairs: ReadonlyArray<[string, string]>): void {
+  const subAppIds = new Set(states.flatMap((s) => s.apps.map((a) => a.vodApplication?.subAppIdOutput ?? null)).filter((id): id is string => id !== null));
+  const known = [...subAppIds, STACK_OUTPUT_IDS.desiredStateSha256];
+  for (const [key, value] of pairs) {
+    const pair = shown(`${key}=${value}`);
+    if (!known.includes(key)) {
+      const near = nearest(key, known);
+      fail("--output", pair, `${key} is not an output the post-deploy step reads here (${known.join(", ")})${near ? `; did you mean ${near}?` : ""}`);
+    }
+    if (subAppIds.has(key) && !/^[1-9]\d{0,15}$/.test(value)) fail("--output", pair, `${key} is a VOD SubAppId: a whole number of at least 1`);
+  }
 }
 
 /** The state folder: refused when it is a file or its state.json cannot be used. */

@@ -8,11 +8,13 @@ export const PASSED_THROUGH_KEYS: readonly string[] = RETIRED_LIVE_RECORDING_PRO
 
 /** A StateBackend made by `StateBackend.local()` or `StateBackend.cos(...)`; absent is fine. */
 export function checkOptionalBackend(property: string, value: unknown): void {
-  if (value === undefined || value instanceof StateBackend) return;
-  fail(
-    property,
-    "a StateBackend (StateBackend.local() or StateBackend.cos({ bucket, region }))",
-    value,
-    typeof value === "function" ? `call it: StateBackend.${value.name || "local"}(...)` : undefined,
-  );
+  if (value === undefined) return;
+  const allowed = "a StateBackend (StateBackend.local() or StateBackend.cos({ bucket, region }))";
+  if (value instanceof StateBackend) {
+    // An instance of the abstract class itself (`new StateBackend()` from JavaScript) has no bind(): refused, not a TypeError.
+    const b = value as { bind?: unknown; describe?: unknown };
+    if (typeof b.bind === "function" && typeof b.describe === "function") return;
+    fail(property, allowed, value, "not made by StateBackend.local() or StateBackend.cos(...): it has no bind() or describe()");
+  }
+  fail(property, allowed, value, typeof value === "function" ? `call it: StateBackend.${value.name || "local"}(...)` : undefined);
 }

@@ -17,7 +17,8 @@ export interface EnvironmentConfig extends LiveRecordingStackProps {
 /**
  * Builds one LiveRecordingStack per environment. Environment names and SDKAppIDs must be unique, also across several
  * calls in one app and with LiveRecordings declared elsewhere in it: two stacks managing one SDKAppID would fight over
- * its console settings. The environments are checked before any stack is created; errors name the call
+ * its console settings. Names and SDKAppIDs are checked before any stack is created, and a refused call leaves the app
+ * as it was (the stacks it created are removed); errors name the call
  * (`[defineEnvironments] \`environments[1].name\` ...`) or, for an environment's props, the construct path.
  */
 export function defineEnvironments(scope: Construct, environments: readonly EnvironmentConfig[]): LiveRecordingStack[] {
@@ -49,8 +50,16 @@ export function defineEnvironments(scope: Construct, environments: readonly Envi
       apps.set(id, env.name);
     });
   });
-  return environments.map((env) => {
-    const { name, ...props } = env;
-    return new LiveRecordingStack(scope, name, props);
-  });
+  // An environment's other props are checked as its stack is created: when one is refused, the stacks this call
+  // created are removed again, so the app is as before the call (and a corrected call can use the same names).
+  const before = new Set(scope.node.children);
+  try {
+    return environments.map((env) => {
+      const { name, ...props } = env;
+      return new LiveRecordingStack(scope, name, props);
+    });
+  } catch (err) {
+    for (const child of scope.node.children) if (!before.has(child)) scope.node.tryRemoveChild(child.node.id);
+    throw err;
+  }
 }

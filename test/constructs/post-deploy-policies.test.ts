@@ -188,7 +188,7 @@ describe("bad input: exact messages", () => {
   const at = "[test/Rec/AccessPolicies]";
   const build = (props: LiveRecordingProps) => () => new LiveRecording(testStack(), "Rec", props);
   test.each<[string, LiveRecordingProps, string]>([
-    ["accessPolicies not an object", recordingProps({ accessPolicies: true as never }), "[test/Rec] `accessPolicies` must be an object, got true"],
+    ["accessPolicies not an object", recordingProps({ accessPolicies: true as never }), "[test/Rec] `accessPolicies` must be a PostDeployPoliciesOptions object, got true"],
     [
       "a name prefix CAM refuses",
       recordingProps({ accessPolicies: { namePrefix: "live ci" } }),
@@ -207,13 +207,13 @@ describe("bad input: exact messages", () => {
     [
       "an attachment by role name (no such option)",
       recordingProps({ accessPolicies: { apply: { roleName: "ci" } as never } }),
-      `${at} \`apply.roleName\` must be absent: a policy is attached by userName (a CAM user's name) or roleId (a CAM role's ID), got "ci"`,
+      `${at} \`apply.roleName\` is not a property of PolicyAttachmentOptions: PolicyAttachmentOptions has userName, roleId`,
     ],
-    ["attachment options not an object", recordingProps({ accessPolicies: { readOnly: "ci" as never } }), `${at} \`readOnly\` must be an object, got "ci"`],
+    ["attachment options not an object", recordingProps({ accessPolicies: { readOnly: "ci" as never } }), `${at} \`readOnly\` must be a PolicyAttachmentOptions object { userName?, roleId? }, got "ci"`],
     [
       "a misspelt option",
       recordingProps({ accessPolicies: { nameprefix: "ci" } as never }),
-      `${at} \`nameprefix\` is not a property of PostDeployPoliciesProps: did you mean \`namePrefix\`? PostDeployPoliciesProps has recording, namePrefix, apply, readOnly`,
+      "[test/Rec] `accessPolicies.nameprefix` is not a property of PostDeployPoliciesOptions: did you mean `accessPolicies.namePrefix`? PostDeployPoliciesOptions has namePrefix, apply, readOnly",
     ],
     [
       "nothing the post-deploy step calls is governed by CAM",

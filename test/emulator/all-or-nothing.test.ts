@@ -10,6 +10,7 @@ import { EmulatorHttpServer } from "../../emulator/server";
 import { trtc } from "tencentcloud-sdk-nodejs/tencentcloud/services/trtc";
 import { vod } from "tencentcloud-sdk-nodejs/tencentcloud/services/vod";
 import { LiveResponse, liveCall } from "./helpers";
+import { CamClient, camClient, policyDocument } from "./cam-helpers";
 
 const credentials = [{ secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY }];
 const apps = [{ sdkAppId: DEFAULT_SDK_APP_ID, sdkSecretKey: DEFAULT_SDK_SECRET_KEY, adminIdentifier: "administrator" }];
@@ -21,7 +22,8 @@ let target: Emulator;
 let vodApi: InstanceType<typeof vod.v20180717.Client>;
 let trtcApi: InstanceType<typeof trtc.v20190722.Client>;
 let live: (command: string, body: unknown, userSig?: string) => Promise<LiveResponse>;
-const ids = { app: 0, destroying: 0, fileId: "", taskId: "" };
+let camApi: CamClient;
+const ids = { app: 0, destroying: 0, fileId: "", taskId: "", policy: 0, otherPolicy: 0, uin: 0, roleId: "" };
 
 const robotSig = (userId: string) => genUserSig({ sdkAppId: DEFAULT_SDK_APP_ID, sdkSecretKey: DEFAULT_SDK_SECRET_KEY, identifier: userId });
 
@@ -65,6 +67,13 @@ beforeAll(async () => {
   expect((await live("live_engine_http_srv/create_room", { RoomInfo: { RoomId: "room1", RoomType: "Live", SeatTemplate: "VideoDynamicGrid9Seats" } })).ActionStatus).toBe("OK");
   expect((await live("live_config/set_callback", { Url: "http://127.0.0.1:9/live", CallbackCommandList: ["Live.CallbackAfterCreateRoom"] })).ActionStatus).toBe("OK");
   expect((await live("live_config/set_callback_token", { Token: "tok1", IsTokenEnable: true })).ActionStatus).toBe("OK");
+  camApi = camClient(target);
+  ids.uin = (await http.cam.createUser({ name: "ci-deployer" })).uin;
+  ids.roleId = (await http.cam.createRole({ name: "ci-role" })).roleId;
+  const allow = policyDocument({ effect: "allow", action: ["name/vod:SearchMedia"], resource: ["*"] });
+  ids.policy = (await camApi.CreatePolicy({ PolicyName: "apply", PolicyDocument: allow, Description: "first" })).PolicyId as number;
+  ids.otherPolicy = (await camApi.CreatePolicy({ PolicyName: "read-only", PolicyDocument: allow })).PolicyId as number;
+  await camApi.AttachUserPolicy({ PolicyId: ids.policy, AttachUin: ids.uin });
   await admin.settle();
 });
 afterAll(async () => {
@@ -201,6 +210,25 @@ describe("Live REST writes", () => {
   test("a write with a forged UserSig changes nothing", async () => {
     const forged = genUserSig({ sdkAppId: DEFAULT_SDK_APP_ID, sdkSecretKey: "wrong", identifier: "administrator" });
     await refused("live_config/delete_callback_token", {}, 70009, forged);
+  });
+});
+
+describe("CAM writes", () => {
+  const allow = () => policyDocument({ effect: "allow", action: ["name/vod:DescribeSubAppIds"], resource: ["*"] });
+  const notADocument = "{ version: 2.0 }";
+
+  test.each<[string, () => Promise<unknown>, string]>([
+    ["CreatePolicy: a valid name and description, a document that is not JSON", () => camApi.CreatePolicy({ PolicyName: "third", Description: "d", PolicyDocument: notADocument }), "InvalidParameter.PolicyDocumentError"],
+    ["CreatePolicy: a name in use", () => camApi.CreatePolicy({ PolicyName: "read-only", PolicyDocument: allow() }), "FailedOperation.PolicyNameInUse"],
+    ["UpdatePolicy: a free new name and description, a bad document: the name is not taken", () => camApi.UpdatePolicy({ PolicyId: ids.policy, PolicyName: "renamed", Description: "changed", PolicyDocument: notADocument }), "InvalidParameter.PolicyDocumentError"],
+    ["UpdatePolicy: a new name another policy has", () => camApi.UpdatePolicy({ PolicyId: ids.policy, PolicyName: "read-only", Description: "changed" }), "FailedOperation.PolicyNameInUse"],
+    ["DeletePolicy: one existing policy and one unknown: neither goes", () => camApi.DeletePolicy({ PolicyId: [ids.otherPolicy, 999999] }), "ResourceNotFound.PolicyIdNotFound"],
+    ["AttachUserPolicy: an unknown user", () => camApi.AttachUserPolicy({ PolicyId: ids.otherPolicy, AttachUin: 999999 }), "ResourceNotFound.UserNotExist"],
+    ["DetachUserPolicy: an unknown policy", () => camApi.DetachUserPolicy({ PolicyId: 999999, DetachUin: ids.uin }), "ResourceNotFound.PolicyIdNotFound"],
+    ["AttachRolePolicy: an unknown role", () => camApi.AttachRolePolicy({ PolicyId: ids.otherPolicy, AttachRoleName: "no-such-role" }), "InvalidParameter.RoleNotExist"],
+    ["DetachRolePolicy: an unknown policy name", () => camApi.DetachRolePolicy({ PolicyName: "nope", DetachRoleId: ids.roleId }), "InvalidParameter.PolicyIdNotExist"],
+  ])("%s", async (_n, request, code) => {
+    await refusedAndUnchanged(request, code);
   });
 });
 

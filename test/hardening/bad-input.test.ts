@@ -14,6 +14,7 @@ import {
   ManualRecording,
   ManualRecordingProps,
   PostDeployHook,
+  PostDeployPolicies,
   RecordingCallbacks,
   Retention,
   VodApplication,
@@ -62,6 +63,8 @@ const REASON = "a reason of at least 10 characters saying who decided and why th
 
 type Case = [label: string, run: () => unknown, message: string];
 
+/** defineEnvironments in a given app. */
+const envsIn = (app: App, list: unknown) => () => defineEnvironments(app, list as EnvironmentConfig[]);
 /** defineEnvironments in a fresh app. */
 const envs = (list: unknown) => () => defineEnvironments(Testing.app(), list as EnvironmentConfig[]);
 /** One environment: GOOD with some props replaced (undefined removes nothing: the key stays, as from JavaScript). */
@@ -192,6 +195,14 @@ const CORPUS: Case[] = [
   ["VodEventCallback without an application", inStack((s) => new VodEventCallback(s, "Events", { url: "https://h.example.com" } as never)), "[test/Events] `application` is missing: it must be a VOD application (a VodApplication, or VodApplication.fromSubAppId(...))"],
   ["ManualRecording with a SubAppId object instead of an application", manual({ vodApplication: { subAppId: 1 } }), '[test/Manual] `vodApplication` must be a VOD application (a VodApplication, or VodApplication.fromSubAppId(...)): manual recording here uploads to VOD, got {"subAppId":1}'],
 
+  // objects of the right class not made by its factories (plain JavaScript can call `new` on them)
+  ["new Retention() from JavaScript (it would read as forever)", () => new (Retention as unknown as new () => Retention)(), '[new Retention] `Retention` must be made by Retention.days(n) or Retention.forever() (its constructor is private), got "new Retention(undefined)"'],
+  ["new Retention(-3) from JavaScript (it would skip the range check)", () => new (Retention as unknown as new (d: number) => Retention)(-3), '[new Retention] `Retention` must be made by Retention.days(n) or Retention.forever() (its constructor is private), got "new Retention(-3)"'],
+  ["a Retention made by Object.create", env({ retention: Object.create(Retention.prototype) }), "[prod/LiveRecording] `retention` must be a Retention (Retention.days(n) or Retention.forever()), got a Retention (not made by Retention.days(n) or Retention.forever())"],
+  ["new StateBackend() from JavaScript as the backend", env({ backend: new (StateBackend as unknown as new () => StateBackend)() }), "[prod] `backend` must be a StateBackend (StateBackend.local() or StateBackend.cos({ bucket, region })), got a StateBackend (not made by StateBackend.local() or StateBackend.cos(...): it has no bind() or describe())"],
+  ["new CallbackSecret() from JavaScript as a callback key", env({ callbacks: { vodEvents: { url: "https://h.example.com/vod", signKey: new (CallbackSecret as unknown as new () => CallbackSecret)() } } }), `[prod/LiveRecording/Callbacks] \`vodEvents.signKey\` must be ${SECRET}, got a CallbackSecret (not made by CallbackSecret.fromEnvironment or CallbackSecret.fromTerraformVariable: it has no bind())`],
+  ["a CallbackSecret where a backend goes", env({ backend: CallbackSecret.fromEnvironment("KEY") }), "[prod] `backend` must be a StateBackend (StateBackend.local() or StateBackend.cos({ bucket, region })), got an EnvironmentSecret"],
+
   // a Map where a record is expected, an array where an object is expected
   ["VOD application tags as a Map", env({ vodApplication: { name: "ok", tags: new Map([["env", "prod"]]) } }), "[prod/LiveRecording/VodApplication] `tags` must be a record of tag keys to string values (an object literal), got a Map of 1 entry"],
   ["VOD application tags as a list of pairs", env({ vodApplication: { name: "ok", tags: [["env", "prod"]] } }), '[prod/LiveRecording/VodApplication] `tags` must be a record of tag keys to string values (an object literal), got [["env","prod"]]'],
@@ -207,6 +218,12 @@ const CORPUS: Case[] = [
   ["COS backend options as a list", () => StateBackend.cos([] as never), "[StateBackend.cos] `options` must be a CosStateBackendOptions object, got []"],
   ["Retention.fromSpec of a Map", () => Retention.fromSpec(new Map() as never), "[Retention.fromSpec] `spec` must be { days: n } or { forever: true }, got a Map of 0 entries"],
   ["a manual recording target as a list", request([TARGET]), '[test/Manual] `target` must be a ManualRecordingTarget object, got [{"roomId":"1234","robotUserId":"recorder","robotUserSig":"***"}]'],
+
+  ["PostDeployPolicies with a Map of props", () => {
+    const stack = new LiveRecordingStack(Testing.app(), "env", { ...RECORDING, region: "ap-guangzhou" });
+    new PostDeployPolicies(stack, "Policies", new Map([["recording", stack.recording]]) as never);
+  }, "[env/Policies] `props` must be a PostDeployPoliciesProps object, got a Map of 1 entry"],
+  ["access policies attachment as a Map", env({ accessPolicies: { apply: new Map([["userName", "ci"]]) } }), "[prod/LiveRecording/AccessPolicies] `apply` must be a PolicyAttachmentOptions object { userName?, roleId? }, got a Map of 1 entry"],
 
   // unknown or misspelt keys, with the nearest known one
   ["misspelt LiveRecording prop", recording({ fullRoomRecordings: true }), `[test/Rec] \`fullRoomRecordings\` is not a property of LiveRecordingProps: did you mean \`fullRoomRecording\`? LiveRecordingProps has ${LR_KEYS}`],
@@ -227,6 +244,13 @@ const CORPUS: Case[] = [
     new PostDeployHook(stack, "Hook", { recording: stack.recording, extraArg: ["--verbose"] } as never);
   }, "[env/Hook] `extraArg` is not a property of PostDeployHookProps: did you mean `extraArgs`? PostDeployHookProps has recording, projectDir, extraArgs"],
   ["misspelt retention spec key", () => Retention.fromSpec({ day: 3 } as never), "[Retention.fromSpec] `spec.day` is not a property of RetentionSpec: did you mean `spec.days`? RetentionSpec has days, forever"],
+  ["misspelt access policy attachment key", env({ accessPolicies: { readOnly: { username: "ci-reader" } } }), "[prod/LiveRecording/AccessPolicies] `readOnly.username` is not a property of PolicyAttachmentOptions: did you mean `readOnly.userName`? PolicyAttachmentOptions has userName, roleId"],
+  ["misspelt accessPolicies key", env({ accessPolicies: { namePrefx: "ci" } }), "[prod/LiveRecording] `accessPolicies.namePrefx` is not a property of PostDeployPoliciesOptions: did you mean `accessPolicies.namePrefix`? PostDeployPoliciesOptions has namePrefix, apply, readOnly"],
+  ["a recording inside accessPolicies (the LiveRecording is the recording)", env({ accessPolicies: { recording: {} } }), "[prod/LiveRecording] `accessPolicies.recording` is not a property of PostDeployPoliciesOptions: PostDeployPoliciesOptions has namePrefix, apply, readOnly"],
+  ["misspelt PostDeployPolicies prop", () => {
+    const stack = new LiveRecordingStack(Testing.app(), "env", { ...RECORDING, region: "ap-guangzhou" });
+    new PostDeployPolicies(stack, "Policies", { recordng: stack.recording } as never);
+  }, "[env/Policies] `recordng` is not a property of PostDeployPoliciesProps: did you mean `recording`? PostDeployPoliciesProps has recording, namePrefix, apply, readOnly"],
   ["misspelt acknowledgement key", ackOnRecording({ id: "LR001", reasons: "kept by the calls team" }), "[env/LiveRecording] `reasons` is not a property of Acknowledgement: did you mean `reason`? Acknowledgement has id, reason, appliesTo, applyToChildren"],
 
   // VOD application, tags
@@ -399,5 +423,48 @@ describe("bad input corpus", () => {
     }
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as Error).message).toBe(message);
+  });
+});
+
+describe("found at synth: what a constructor cannot see yet", () => {
+  test("an output added to the stack after a LiveRecording, with one of its ids, is refused (it would replace the recording's)", () => {
+    const stack = testStack();
+    new LiveRecording(stack, "Shows", { sdkAppId: 1400000002 });
+    new TerraformOutput(stack, "sdk_app_id", { value: 1, staticId: true });
+    expect(() => Testing.synth(stack, true)).toThrow(
+      "[test/Shows] `outputPrefix` is missing: it must be a prefix that keeps this LiveRecording's outputs apart from the other outputs of stack test (the output test/sdk_app_id already writes sdk_app_id: one would overwrite the other, and the post-deploy step would read the wrong app's), e.g. \"shows_\"",
+    );
+  });
+
+  test("outputs of their own, added later, and a second LiveRecording with its prefix synthesize", () => {
+    const stack = testStack();
+    new LiveRecording(stack, "Shows", { sdkAppId: 1400000002 });
+    new LiveRecording(stack, "Calls", { sdkAppId: 1400000003, outputPrefix: "calls_" });
+    new TerraformOutput(stack, "room_count", { value: 1, staticId: true });
+    expect(Object.keys(JSON.parse(Testing.synth(stack, true)).output).sort()).toEqual(["calls_sdk_app_id", "room_count", "sdk_app_id"]);
+  });
+});
+
+describe("a refused defineEnvironments call leaves the app as it was", () => {
+  test("an environment refused after others were created: they are removed again, and the corrected call succeeds", () => {
+    const app = Testing.app();
+    expect(envsIn(app, [GOOD, { ...GOOD, name: "staging", sdkAppId: 1400000003, region: "ap-guangzhou-3" }])).toThrow(
+      `[staging] \`region\` must be ${REGION}, got "ap-guangzhou-3" (an availability zone of ap-guangzhou, not a region)`,
+    );
+    expect(app.node.children.map((c) => c.node.id)).toEqual([]);
+    const stacks = defineEnvironments(app, [GOOD, { ...GOOD, name: "staging", sdkAppId: 1400000003, region: "ap-guangzhou" }]);
+    expect(stacks.map((s) => s.node.path)).toEqual(["prod", "staging"]);
+    expect(JSON.parse(Testing.synth(stacks[0], true)).output.sdk_app_id.value).toBe(1400000002);
+  });
+
+  test("the SDKAppIDs of removed stacks are free again; those of an earlier successful call are not", () => {
+    const app = Testing.app();
+    defineEnvironments(app, [{ ...GOOD, name: "first", sdkAppId: 1400000009 }]);
+    expect(envsIn(app, [GOOD, { ...GOOD, name: "second", sdkAppId: 1400000004, retention: 30 }])).toThrow(ValidationError);
+    expect(app.node.children.map((c) => c.node.id)).toEqual(["first"]);
+    expect(envsIn(app, [{ ...GOOD, name: "third", sdkAppId: 1400000009 }])).toThrow(
+      "[defineEnvironments] `environments[0].sdkAppId` must be unique in the app (first/LiveRecording already declares it; two stacks would fight over one app's settings), got 1400000009",
+    );
+    expect(defineEnvironments(app, [GOOD]).map((s) => s.node.path)).toEqual(["prod"]);
   });
 });

@@ -200,6 +200,18 @@ const CASES: Case[] = [
   ["--output: a key with a space", () => ["post-deploy", "plan", "--output", "vod sub=1"], `--output must be ${OUTPUT}, got "vod sub=1" (the part before = is not an output id)`],
   ["--output: no value", () => ["post-deploy", "plan", "--output", "vod_sub_app_id="], `--output must be ${OUTPUT}, got "vod_sub_app_id=" (no value after =)`],
   ["--output: one key twice", () => ["post-deploy", "plan", "--output", "a=1", "--output", "a=2"], `--output must be ${OUTPUT}, got "a=2" (a is given twice)`],
+  [
+    "--output: a misspelt output id (it would be ignored while the outputs file's value is used)",
+    () => ["post-deploy", "apply", ...RUN(), "--output", "vod_subapp_id=1500000001"],
+    `--output must be ${OUTPUT}, got "vod_subapp_id=1500000001" (vod_subapp_id is not an output the post-deploy step reads here (vod_sub_app_id, desired_state_sha256); did you mean vod_sub_app_id?)`,
+  ],
+  [
+    "--output: an output the stacks write but the step does not read",
+    () => ["post-deploy", "plan", ...RUN(), "--output", "sdk_app_id=1400000001"],
+    `--output must be ${OUTPUT}, got "sdk_app_id=1400000001" (sdk_app_id is not an output the post-deploy step reads here (vod_sub_app_id, desired_state_sha256))`,
+  ],
+  ["--output: a SubAppId that is not a number", () => ["post-deploy", "check", ...RUN(), "--output", "vod_sub_app_id=latest"], `--output must be ${OUTPUT}, got "vod_sub_app_id=latest" (vod_sub_app_id is a VOD SubAppId: a whole number of at least 1)`],
+  ["attest --output: a SubAppId of 0", () => [...ATTEST, "--by", "alice", "--output", "vod_sub_app_id=0"], `--output must be ${OUTPUT}, got "vod_sub_app_id=0" (vod_sub_app_id is a VOD SubAppId: a whole number of at least 1)`],
   // --stack
   ["--stack: unknown", () => ["post-deploy", "plan", ...RUN(), "--stack", "qa"], '--stack must be a stack (environment) of the desired states (production, staging), got "qa"'],
   ["--stack: misspelt", () => ["post-deploy", "plan", ...RUN(), "--stack", "stagign"], '--stack must be a stack (environment) of the desired states (production, staging), got "stagign" (did you mean staging?)'],
@@ -258,6 +270,8 @@ const CASES: Case[] = [
   ["--evidence-days: no value", () => ["post-deploy", "check", "--evidence-days"], "--evidence-days must be a whole number of days from 1 to 31, got no value"],
   ["--evidence-since: a word", () => ["post-deploy", "check", "--evidence-since", "yesterday"], '--evidence-since must be an ISO 8601 time in the past, e.g. 2026-11-20T08:00:00Z, got "yesterday"'],
   ["--evidence-since: a bare year", () => ["post-deploy", "check", "--evidence-since", "2026"], '--evidence-since must be an ISO 8601 time in the past, e.g. 2026-11-20T08:00:00Z, got "2026"'],
+  ["--evidence-since: a day the month does not have (Date.parse would roll it over to March 2)", () => ["post-deploy", "check", ...RUN(), "--evidence-since", "2025-02-30"], '--evidence-since must be an ISO 8601 time in the past, e.g. 2026-11-20T08:00:00Z, got "2025-02-30" (2025-02-30 is not a date of the calendar)'],
+  ["--evidence-since: February 29 of a common year", () => ["post-deploy", "check", "--evidence-since", "2023-02-29T08:00:00Z"], '--evidence-since must be an ISO 8601 time in the past, e.g. 2026-11-20T08:00:00Z, got "2023-02-29T08:00:00Z" (2023-02-29 is not a date of the calendar)'],
   ["--evidence-since: month 13", () => ["post-deploy", "check", "--evidence-since", "2026-13-01"], '--evidence-since must be an ISO 8601 time in the past, e.g. 2026-11-20T08:00:00Z, got "2026-13-01"'],
   [
     "--evidence-since: in the future",
