@@ -11,6 +11,7 @@ import {
   Resolution,
 } from "../lib/desired-state";
 import { ACCEPT_STOPPING_PROP } from "../lib/global-auto-recording";
+import { isInTree } from "../lib/construct-tree";
 import { LIVE_RECORDING_FORMAT, MAX_FILE_DURATION_MINUTES, SDK_APP_ID_RANGE } from "../lib/limits";
 import { OUTPUT_IDS } from "../lib/output-ids";
 import { nearest } from "../lib/suggest";
@@ -428,10 +429,6 @@ function claimedSdkAppIds(root: object): Map<number, LiveRecording> {
   return apps;
 }
 
-/** Whether each scope of `c` is still a child of its parent (constructs can be removed with `tryRemoveChild`). */
-function isInTree(c: Construct): boolean {
-  return c.node.scopes.every((s) => s.node.scope === undefined || s.node.scope.node.tryFindChild(s.node.id) === s);
-}
 
 function checkStopAcceptance(value: unknown, declared: GlobalAutoRecordingDeclaration): void {
   const prop = ACCEPT_STOPPING_PROP;

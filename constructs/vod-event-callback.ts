@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
 import { VodEventConfig } from "../.gen/providers/tencentcloud/vod-event-config";
 import { Aspects } from "../lib/cdktf";
-import { checkBoolean, checkCallbackUrl, checkKnownKeys, checkObject, keysOf, validateAt } from "../lib/validation";
+import { isInTree } from "../lib/construct-tree";
+import { checkBoolean, checkCallbackUrl, checkKnownKeys, checkObject, fail, keysOf, validateAt } from "../lib/validation";
 import { StandaloneCallbackChecks } from "../rules/standalone-callbacks";
 import { checkVodApplicationRef } from "./checks";
 import { IVodApplication } from "./vod-application";
@@ -46,6 +47,7 @@ export class VodEventCallback extends Construct {
       checkVodApplicationRef("application", props.application);
       checkCallbackUrl("url", props.url);
       if (props.deleteEvents !== undefined) checkBoolean("deleteEvents", props.deleteEvents);
+      this.claimApplication(props.application);
     });
     this.url = props.url;
     this.deleteEvents = props.deleteEvents ?? false;
@@ -59,4 +61,37 @@ export class VodEventCallback extends Construct {
     });
     Aspects.of(this).add(new StandaloneCallbackChecks(this, () => [{ kind: "vodEvents", url: this.url }]));
   }
+
+  /**
+   * One VodEventCallback per VOD application in the app: a sub-application has one event configuration, so two
+   * `tencentcloud_vod_event_config` resources for it would each overwrite the other on every deploy (one owner per
+   * setting). An application is known by its construct, or by its SubAppId when imported with `fromSubAppId`.
+   */
+  private claimApplication(application: IVodApplication): void {
+    const claims = claimedApplications(this.node.root);
+    const key = claimKey(application);
+    const claimant = claims.get(key);
+    if (claimant !== undefined && isInTree(claimant)) {
+      fail(
+        "application",
+        `a VOD application that no other VodEventCallback of the app configures (${claimant.node.path} already declares its event configuration; ` +
+          "a sub-application has one, and two declarations would overwrite each other on every deploy)",
+        application,
+      );
+    }
+    claims.set(key, this);
+  }
+}
+
+/** The VodEventCallback that declares each VOD application's event configuration, per app (by root construct). */
+const CLAIMS = new WeakMap<object, Map<IVodApplication | number, VodEventCallback>>();
+function claimedApplications(root: object): Map<IVodApplication | number, VodEventCallback> {
+  let claims = CLAIMS.get(root);
+  if (claims === undefined) CLAIMS.set(root, (claims = new Map()));
+  return claims;
+}
+
+/** A managed application's SubAppId is a token until deploy: the construct itself identifies it; an import, its id. */
+function claimKey(application: IVodApplication): IVodApplication | number {
+  return application.managed ? application : application.subAppId;
 }
