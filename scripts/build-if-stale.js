@@ -69,6 +69,9 @@ function ensureBuilt({ force = false } = {}) {
   if (!force && !isStale()) return false;
   // The stamp takes the time the build started, so an edit made during the build still counts as newer.
   const started = new Date();
+  // tsc's incremental build info says what it emitted, not what is still on disk: a forced build (`npm run build`)
+  // forgets it, so an output deleted or overwritten since is written again.
+  if (force) fs.rmSync(path.join(root, "dist", ".tsbuildinfo"), { force: true });
   const tsc = require.resolve("typescript/bin/tsc");
   execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit", cwd: root });
   for (const f of COPIED) fs.copyFileSync(path.join(root, f), path.join(root, "dist", f));
