@@ -33,7 +33,7 @@ export const MULTI_HOST_RANGE_REASON =
 
 /**
  * @param garConflict whether Global Auto-Recording records the rooms Live records (from the plan's declaration
- * analysis): `double-recording`/`acknowledged` add its cost to the total, `unverified` shows it as "if on".
+ * analysis): `double-recording`/`acknowledged` add its cost to the total, `unverified` (undeclared) to the total's upper end only.
  */
 export function estimateMonthlyCost(
   app: DesiredApp,
@@ -107,12 +107,14 @@ export function estimateMonthlyCost(
   }
   if (doubleRecording !== null) {
     notes.push(
-      `${included ? "included" : "not included (Global Auto-Recording undeclared)"}: Global Auto-Recording's second recording of the same rooms, ` +
+      `${included ? "included" : "in the total's upper end only (Global Auto-Recording undeclared: it may be on)"}: Global Auto-Recording's second recording of the same rooms, ` +
         "each host to its own file, at the same single-stream price; its own storage is not estimated (its template is not declared)",
     );
   }
   notes.push(`list prices of ${prices.asOf}; packages, contracts and playback traffic not included`);
-  const doubleIncluded = doubleRecording !== null && doubleRecording.included ? doubleRecording.monthlyCny : { min: 0, max: 0 };
+  // Declared on: the second recording is in the total. Undeclared: it may be on, so it raises the total's upper end only.
+  const doubleIncluded =
+    doubleRecording === null ? { min: 0, max: 0 } : doubleRecording.included ? doubleRecording.monthlyCny : { min: 0, max: doubleRecording.monthlyCny.max };
   return {
     status: "estimated",
     currency: "CNY",

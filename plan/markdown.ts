@@ -143,7 +143,7 @@ function costCell(app: AppPlan): string {
       ? ""
       : d.included
         ? `; with Global Auto-Recording's second recording (declared on) ${formatYuanRange(d.monthlyCny)}`
-        : `; if Global Auto-Recording is on, +${formatYuanRange(d.monthlyCny)}`;
+        : `; if Global Auto-Recording is on (undeclared), +${formatYuanRange(d.monthlyCny)}, in the total's upper end`;
   return (
     `${formatYuanRange(c.totalMonthlyCny)}/month: recording ${formatYuanRange(c.recording.monthlyCny)} ` +
     `(${formatNumber(c.recordedHoursPerMonth)} h ${c.resolution}${streams}), storage ${formatYuan(c.storage.monthlyCny)} ` +

@@ -159,13 +159,17 @@ describe("cost: basis, multi-host range, double recording", () => {
     );
   });
 
-  test("Global Auto-Recording unknown: shown as \"if on, +X\", not in the total", () => {
+  test("Global Auto-Recording unknown: it may be on, so its second recording raises the total's upper end only", () => {
     const app = planApp({ globalAutoRecording: "unknown" });
     const c = estimated(app);
     expect(c.doubleRecording).toEqual({ globalAutoRecording: "unknown", included: false, hostsPerRoom: { min: 1, max: 1 }, monthlyCny: { min: perStreamHd(100), max: perStreamHd(100) } });
-    expect(c.totalMonthlyCny).toEqual({ min: perStreamHd(100) + c.storage.monthlyCny, max: perStreamHd(100) + c.storage.monthlyCny });
+    expect(c.totalMonthlyCny).toEqual({ min: perStreamHd(100) + c.storage.monthlyCny, max: 2 * perStreamHd(100) + c.storage.monthlyCny });
+    expect(c.notes).toContain(
+      "in the total's upper end only (Global Auto-Recording undeclared: it may be on): Global Auto-Recording's second recording of the same rooms, " +
+        "each host to its own file, at the same single-stream price; its own storage is not estimated (its template is not declared)",
+    );
     const md = renderPlanMarkdown(buildRecordingPlan(desiredStates([{ ...QA, globalAutoRecording: "unknown" }])));
-    expect(md).toContain(`; if Global Auto-Recording is on, +¥${perStreamHd(100)}`);
+    expect(md).toContain(`; if Global Auto-Recording is on (undeclared), +¥${perStreamHd(100)}, in the total's upper end`);
   });
 
   test("Live records no declared room: not estimated", () => {
