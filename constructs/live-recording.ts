@@ -11,7 +11,7 @@ import {
   Resolution,
 } from "../lib/desired-state";
 import { ACCEPT_STOPPING_PROP } from "../lib/global-auto-recording";
-import { isInTree } from "../lib/construct-tree";
+import { AppClaims } from "../lib/construct-tree";
 import { LIVE_RECORDING_FORMAT, MAX_FILE_DURATION_MINUTES, SDK_APP_ID_RANGE } from "../lib/limits";
 import { OUTPUT_IDS } from "../lib/output-ids";
 import { nearest } from "../lib/suggest";
@@ -350,15 +350,13 @@ export class LiveRecording extends Construct implements ICheckedLiveRecording {
    * and the post-deploy step would write to the wrong VOD application.
    */
   private claimSdkAppIdAndOutputs(): void {
-    const apps = claimedSdkAppIds(this.node.root);
     // A claim of a LiveRecording since removed from the tree (a refused defineEnvironments call removes what it created) is void.
-    const claimant = apps.get(this.sdkAppId);
-    const other = claimant !== undefined && isInTree(claimant) ? claimant.node.path : undefined;
+    const other = SDK_APP_ID_CLAIMS.claimant(this, this.sdkAppId)?.node.path;
     if (other !== undefined) {
       fail("sdkAppId", `unique among the LiveRecordings of the app (${other} already declares it; two declarations of one SDKAppID would fight over its console settings)`, this.sdkAppId);
     }
     this.checkOutputIds(false);
-    apps.set(this.sdkAppId, this);
+    SDK_APP_ID_CLAIMS.claim(this.sdkAppId, this);
   }
 
   /**
@@ -421,13 +419,8 @@ function resolveVodApplication(scope: Construct, value: IVodApplication | VodApp
   return new VodApplication(scope, "VodApplication", value as VodApplicationProps);
 }
 
-/** SDKAppIDs declared by the LiveRecordings of each app (by root construct), with the path that declared each. */
-const SDK_APP_IDS = new WeakMap<object, Map<number, LiveRecording>>();
-function claimedSdkAppIds(root: object): Map<number, LiveRecording> {
-  let apps = SDK_APP_IDS.get(root);
-  if (apps === undefined) SDK_APP_IDS.set(root, (apps = new Map()));
-  return apps;
-}
+/** The LiveRecording that declares each SDKAppID. */
+const SDK_APP_ID_CLAIMS = new AppClaims<number, LiveRecording>();
 
 
 function checkStopAcceptance(value: unknown, declared: GlobalAutoRecordingDeclaration): void {

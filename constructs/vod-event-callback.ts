@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { VodEventConfig } from "../.gen/providers/tencentcloud/vod-event-config";
 import { Aspects } from "../lib/cdktf";
-import { isInTree } from "../lib/construct-tree";
+import { AppClaims } from "../lib/construct-tree";
 import { checkBoolean, checkCallbackUrl, checkKnownKeys, checkObject, fail, keysOf, validateAt } from "../lib/validation";
 import { StandaloneCallbackChecks } from "../rules/standalone-callbacks";
 import { checkVodApplicationRef } from "./checks";
@@ -68,10 +68,9 @@ export class VodEventCallback extends Construct {
    * setting). An application is known by its construct, or by its SubAppId when imported with `fromSubAppId`.
    */
   private claimApplication(application: IVodApplication): void {
-    const claims = claimedApplications(this.node.root);
     const key = claimKey(application);
-    const claimant = claims.get(key);
-    if (claimant !== undefined && isInTree(claimant)) {
+    const claimant = CLAIMS.claimant(this, key);
+    if (claimant !== undefined) {
       fail(
         "application",
         `a VOD application that no other VodEventCallback of the app configures (${claimant.node.path} already declares its event configuration; ` +
@@ -79,17 +78,12 @@ export class VodEventCallback extends Construct {
         application,
       );
     }
-    claims.set(key, this);
+    CLAIMS.claim(key, this);
   }
 }
 
-/** The VodEventCallback that declares each VOD application's event configuration, per app (by root construct). */
-const CLAIMS = new WeakMap<object, Map<IVodApplication | number, VodEventCallback>>();
-function claimedApplications(root: object): Map<IVodApplication | number, VodEventCallback> {
-  let claims = CLAIMS.get(root);
-  if (claims === undefined) CLAIMS.set(root, (claims = new Map()));
-  return claims;
-}
+/** The VodEventCallback that declares each VOD application's event configuration. */
+const CLAIMS = new AppClaims<IVodApplication | number, VodEventCallback>();
 
 /** A managed application's SubAppId is a token until deploy: the construct itself identifies it; an import, its id. */
 function claimKey(application: IVodApplication): IVodApplication | number {
