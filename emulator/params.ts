@@ -179,10 +179,8 @@ export function parseIsoTime(value: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-/** ISO 8601 in Tencent's style: seconds precision, `Z`. */
-export function isoSeconds(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
-}
+/** ISO 8601 in Tencent's style: the package's one definition of it. */
+export { isoSeconds } from "../lib/times";
 
 /** Tencent's "never expires" ExpireTime: the package's one definition of it. */
 export { VOD_NEVER_EXPIRES as NEVER_EXPIRES } from "../lib/limits";

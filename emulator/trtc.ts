@@ -6,6 +6,7 @@
  * (the emulator has no media streams to record). Recordings come from simulated sessions (see session.ts).
  */
 import { MAX_FILE_DURATION_MINUTES, MAX_IDLE_TIME_SECONDS, MIN_FILE_DURATION_MINUTES, TRTC_RECORDING_REGIONS } from "../lib/limits";
+import { MS_PER_DAY } from "../lib/times";
 import { randomBytes } from "crypto";
 import type { ActionHandler, EmulatorContext } from "./context";
 import { CloudApiError, missingParameter } from "./errors";
@@ -225,7 +226,6 @@ function parseDay(p: Params, name: string): number {
   return ms;
 }
 
-const DAY_MS = 86400000;
 const FIVE_MIN_MS = 300000;
 
 function timeKey(ms: number): string {
@@ -237,8 +237,8 @@ function timeKey(ms: number): string {
  * documented). One day → 288 five-minute points; more → one point per day.
  */
 export function usageSeries(records: readonly UsageRecord[], startDayMs: number, endDayMs: number): JsonObject[] {
-  const end = endDayMs + DAY_MS;
-  const step = end - startDayMs === DAY_MS ? FIVE_MIN_MS : DAY_MS;
+  const end = endDayMs + MS_PER_DAY;
+  const step = end - startDayMs === MS_PER_DAY ? FIVE_MIN_MS : MS_PER_DAY;
   const out: JsonObject[] = [];
   for (let b = startDayMs; b < end; b += step) {
     const values = USAGE_KEYS.map(() => 0);
@@ -259,7 +259,7 @@ const describeRecordingUsage: ActionHandler = (ctx, p, meta) => {
   const mixType = p.string("MixType", { required: true, oneOf: ["single", "multi"], code: "InvalidParameter" }) as "single" | "multi";
   const sdkAppId = p.number("SdkAppId", { min: 1, code: "InvalidParameter.SdkAppId" });
   if (end < start) throw p.invalid("EndTime", "InvalidParameter", "EndTime must not be before StartTime");
-  const days = (end - start) / DAY_MS + 1;
+  const days = (end - start) / MS_PER_DAY + 1;
   if (days > USAGE_MAX_DAYS) {
     throw new CloudApiError("InvalidParameter.QueryScaleOversize", `The query spans ${days} days; at most ${USAGE_MAX_DAYS} days are allowed.`);
   }

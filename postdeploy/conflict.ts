@@ -21,6 +21,7 @@
  */
 import type { Resolution } from "../lib/desired-state";
 import { PRICE_TABLE } from "../lib/pricing";
+import { MS_PER_DAY } from "../lib/times";
 import type { RecordingMedia } from "./cloud";
 import { Interval, overlapMs, recordedInterval, totalLength, union } from "./intervals";
 
@@ -187,7 +188,7 @@ export function analyzeEvidence(input: EvidenceInput): ConflictEvidence {
   const price = PRICE_TABLE.recordingPer1000Minutes[input.resolution];
   const duplicateMinutes = duplicateMs / 60000;
   const cost = (duplicateMinutes / 1000) * price.cny;
-  const windowDays = (Date.parse(input.windowEnd) - Date.parse(input.windowStart)) / 86400000;
+  const windowDays = (Date.parse(input.windowEnd) - Date.parse(input.windowStart)) / MS_PER_DAY;
   const withEvidence = [...twice, ...perHost.filter((r) => !twice.includes(r))];
   const listed = withEvidence.slice(0, MAX_LISTED_ROOMS);
   return {

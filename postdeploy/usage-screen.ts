@@ -7,11 +7,12 @@
  * and compares with the minutes of the files every app of the run found in its VOD application. Only when the
  * account records noticeably more than those files explain does it ask per app, to say which app it is.
  */
+import { SECONDS_PER_DAY } from "../lib/limits";
+import { MS_PER_DAY } from "../lib/times";
 import type { CloudApi } from "./cloud";
 import { exceedsTolerance } from "./conflict";
 import type { StepReport, UsageFollowUp, UsageTotals } from "./steps/types";
 
-const DAY_MS = 86400000;
 const FIVE_MINUTES_S = 300;
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const dayStart = (ms: number): number => Date.parse(`${day(ms)}T00:00:00Z`);
@@ -30,14 +31,14 @@ export async function usageMinutes(cloud: Pick<CloudApi, "describeRecordingUsage
   const firstDay = dayStart(sinceMs);
   const lastDay = dayStart(untilMs);
   ranges.push({ start: day(firstDay), end: day(firstDay), fiveMinute: true });
-  if (lastDay - firstDay >= 2 * DAY_MS) ranges.push({ start: day(firstDay + DAY_MS), end: day(lastDay - DAY_MS), fiveMinute: lastDay - firstDay === 2 * DAY_MS });
+  if (lastDay - firstDay >= 2 * MS_PER_DAY) ranges.push({ start: day(firstDay + MS_PER_DAY), end: day(lastDay - MS_PER_DAY), fiveMinute: lastDay - firstDay === 2 * MS_PER_DAY });
   if (lastDay > firstDay) ranges.push({ start: day(lastDay), end: day(lastDay), fiveMinute: true });
   const since = sinceMs / 1000;
   const until = untilMs / 1000;
   for (const mixType of ["single", "multi"] as const) {
     for (const r of ranges) {
       const usage = await cloud.describeRecordingUsage({ ...(sdkAppId !== undefined ? { sdkAppId } : {}), startDate: r.start, endDate: r.end, mixType });
-      const bucket = r.fiveMinute ? FIVE_MINUTES_S : DAY_MS / 1000;
+      const bucket = r.fiveMinute ? FIVE_MINUTES_S : SECONDS_PER_DAY;
       for (const p of usage.points) {
         if (p.timestampSeconds < since || p.timestampSeconds + bucket > until) continue;
         const minutes = p.minutes.reduce((s, v) => s + (Number.isFinite(v) ? v : 0), 0);

@@ -10,9 +10,10 @@
 import { analyzeEvidence, ConflictEvidence, EvidenceInput } from "../conflict";
 import { liveRecordingWanted } from "../../lib/desired-state";
 import { GLOBAL_AUTO_RECORDING_OFF_STOPS } from "../../lib/global-auto-recording";
+import { isoSeconds } from "../../lib/times";
 import { desiredConsoleHash, desiredConsoleState, lr001Acknowledgement } from "../desired-console";
 import { usageMinutes } from "../usage-screen";
-import { evidenceWindowStart, isoSeconds, liveAppRecordings } from "./evidence";
+import { evidenceWindowStart, liveAppRecordings } from "./evidence";
 import { Printable, Step, StepContext, StepReport, StepStatus, report } from "./types";
 
 function evidenceLines(e: ConflictEvidence, settleMinutes: number, usageNote: string): string[] {

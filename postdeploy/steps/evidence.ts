@@ -2,20 +2,15 @@
  * What the steps that weigh recordings as evidence share (the conflict check, and the console step before it turns
  * Global Auto-Recording off): the default evidence window and the one scan per app and run of Live's VOD application.
  */
+import { MS_PER_DAY, isoSeconds } from "../../lib/times";
 import type { RecordingMedia } from "../cloud";
 import { scanRecordings } from "../media-scan";
 import type { StepContext } from "./types";
 
-const DAY_MS = 86400000;
-
-/** ISO 8601 with whole seconds, as VOD writes times. */
-export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
 
 /** Start of the default evidence window, the last `evidenceDays` days before `nowMs`, cut to a whole second. */
 export function evidenceWindowStart(nowMs: number, evidenceDays: number): number {
-  return Math.floor((nowMs - evidenceDays * DAY_MS) / 1000) * 1000;
+  return Math.floor((nowMs - evidenceDays * MS_PER_DAY) / 1000) * 1000;
 }
 
 /**
