@@ -28,6 +28,14 @@ export function refuse(flag: string, allowed: string, received: string, why?: st
   throw new UsageError(`${flag} must be ${allowed}, got ${received}${why ? ` (${why})` : ""}`);
 }
 
+/** A commander parser for `flag`'s value: a path, any non-blank text (what it must name is checked where it is read). */
+export function pathFlag(flag: string, rules: FlagRules): (value: string) => string {
+  return (value) => {
+    if (value.trim() === "") refuse(flag, rules[flag], shown(value), "no path");
+    return value;
+  };
+}
+
 /** Joins a multi-line message into one line. */
 export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, "; ").trim();

@@ -8,6 +8,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { isIP } from "net";
+import { shown } from "../cli/usage";
 import { nearest } from "../lib/suggest";
 import type { EmulatorApp, EmulatorCredential } from "./core";
 import { DEFAULT_ADMIN_IDENTIFIER, DEFAULT_SECRET_ID, Emulator, startEmulator } from "./emulator";
@@ -57,11 +58,6 @@ const ALLOWED = {
 type ValueOption = keyof typeof ALLOWED;
 const SWITCHES = ["--no-rate-limits", "--external-callbacks", "--quiet"] as const;
 const ALL_OPTIONS: readonly string[] = [...Object.keys(ALLOWED), ...SWITCHES, "--help"];
-
-/** A received value for a message: quoted, cut at 80 characters. */
-function shown(v: string): string {
-  return JSON.stringify(v.length > 80 ? `${v.slice(0, 77)}...` : v);
-}
 
 function refuse(option: ValueOption, received: string, why = ""): never {
   throw new EmulatorCliError(`${option} must be ${ALLOWED[option]}, got ${received}${why ? ` (${why})` : ""}`);

@@ -8,7 +8,7 @@ import { Command } from "commander";
 import { existsSync, mkdirSync, statSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { CliContext } from "../cli/context";
-import { FlagRules, refuse, shown } from "../cli/usage";
+import { FlagRules, pathFlag, refuse, shown } from "../cli/usage";
 import { SynthesizedDesiredStates, readSynthesizedDesiredStates } from "../lib/desired-state";
 import { DocumentFileError, fsReason, synthDirProblem } from "../lib/documents";
 import { nearest } from "../lib/suggest";
@@ -61,13 +61,7 @@ export interface PlanResult {
   readonly changed?: boolean;
 }
 
-/** A non-empty path, as a flag's value. */
-function pathOf(flag: keyof typeof PLAN_FLAGS) {
-  return (value: string): string => {
-    if (value.trim() === "") refuse(flag, PLAN_FLAGS[flag], shown(value), "no path");
-    return value;
-  };
-}
+const pathOf = (flag: keyof typeof PLAN_FLAGS) => pathFlag(flag, PLAN_FLAGS);
 
 function formatOf(value: string): PlanFormat {
   if (!(PLAN_FORMATS as readonly string[]).includes(value)) {

@@ -9,7 +9,7 @@ import { Command } from "commander";
 import { existsSync, statSync } from "fs";
 import * as path from "path";
 import type { CliContext } from "../cli/context";
-import { FlagRules, UsageError, refuse, shown } from "../cli/usage";
+import { FlagRules, UsageError, pathFlag, refuse, shown } from "../cli/usage";
 import type { DesiredState } from "../lib/desired-state";
 import { DocumentFileError, fsReason, synthDirProblem } from "../lib/documents";
 import { isLoopbackUrl } from "../lib/urls";
@@ -120,12 +120,7 @@ interface AttestFlags extends InputFlags {
 }
 
 /** A non-empty path; repeatable flags collect them. */
-function pathOf(flag: Flag) {
-  return (value: string): string => {
-    if (value.trim() === "") fail(flag, shown(value), "no path");
-    return value;
-  };
-}
+const pathOf = (flag: Flag) => pathFlag(flag, POST_DEPLOY_FLAGS);
 function pathsOf(flag: Flag) {
   const one = pathOf(flag);
   return (value: string, previous: string[]): string[] => [...previous, one(value)];
