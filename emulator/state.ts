@@ -10,6 +10,7 @@ import { accessSync, constants as fsConstants, existsSync, promises as fsp, read
 import * as path from "path";
 import type { GlobalAutoRecordingSetting, LiveRoomRecordingSetting } from "../lib/console-state";
 import { RESOLUTIONS, Resolution } from "../lib/desired-state";
+import { jsonKind } from "../lib/documents";
 import { isObject } from "./params";
 
 export const STATE_VERSION = 1;
@@ -306,9 +307,6 @@ export class StateFileError extends Error {
 
 const RECORD_FIELDS = ["apps", "subApps", "eventConfigs", "media", "tasks", "liveRooms", "liveCallbacks", "liveCallbackTokens"] as const;
 
-function kindOf(v: unknown): string {
-  return Array.isArray(v) ? "an array" : v === null ? "null" : typeof v === "object" ? "an object" : `a ${typeof v}`;
-}
 
 /**
  * What is wrong with a parsed state document, or undefined. Checked: the top-level shape, the counters, the clock
@@ -316,20 +314,20 @@ function kindOf(v: unknown): string {
  * the emulator wrote them). Fields this version does not know are kept.
  */
 export function stateShapeProblem(parsed: unknown): string | undefined {
-  if (!isObject(parsed)) return `it is JSON but not an object (${kindOf(parsed)})`;
+  if (!isObject(parsed)) return `it is JSON but not an object (${jsonKind(parsed)})`;
   if (parsed.version !== STATE_VERSION) return `version ${JSON.stringify(parsed.version) ?? "missing"}; this emulator reads version ${STATE_VERSION}`;
   for (const field of RECORD_FIELDS) {
     const v = parsed[field];
     if (v === undefined) continue;
-    if (!isObject(v)) return `"${field}" must be an object, got ${kindOf(v)}`;
-    for (const [key, record] of Object.entries(v)) if (!isObject(record)) return `"${field}.${key}" must be an object, got ${kindOf(record)}`;
+    if (!isObject(v)) return `"${field}" must be an object, got ${jsonKind(v)}`;
+    for (const [key, record] of Object.entries(v)) if (!isObject(record)) return `"${field}.${key}" must be an object, got ${jsonKind(record)}`;
   }
-  if (parsed.usage !== undefined && !Array.isArray(parsed.usage)) return `"usage" must be an array, got ${kindOf(parsed.usage)}`;
+  if (parsed.usage !== undefined && !Array.isArray(parsed.usage)) return `"usage" must be an array, got ${jsonKind(parsed.usage)}`;
   if (parsed.clockOffsetMs !== undefined && (typeof parsed.clockOffsetMs !== "number" || !Number.isFinite(parsed.clockOffsetMs))) {
-    return `"clockOffsetMs" must be a number, got ${kindOf(parsed.clockOffsetMs)}`;
+    return `"clockOffsetMs" must be a number, got ${jsonKind(parsed.clockOffsetMs)}`;
   }
   if (parsed.counters !== undefined) {
-    if (!isObject(parsed.counters)) return `"counters" must be an object, got ${kindOf(parsed.counters)}`;
+    if (!isObject(parsed.counters)) return `"counters" must be an object, got ${jsonKind(parsed.counters)}`;
     for (const c of ["nextSubAppId", "nextFileId", "nextTask"]) {
       const n = parsed.counters[c];
       if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 1) return `"counters.${c}" must be a whole number of at least 1, got ${JSON.stringify(n) ?? "nothing"}`;

@@ -39,6 +39,11 @@ export class DocumentFileError extends Error {
   }
 }
 
+/** What kind of JSON value `v` is, for messages: "an array", "null", "an object", "a string"... */
+export function jsonKind(v: unknown): string {
+  return Array.isArray(v) ? "an array" : v === null ? "null" : typeof v === "object" ? "an object" : `a ${typeof v}`;
+}
+
 /** Why a file or folder could not be used, from Node's error, in words. */
 export function fsReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;

@@ -91,7 +91,8 @@ function significant(ov: number, a: number, b: number): boolean {
   return ov >= MIN_OVERLAP_SECONDS * 1000 && ov >= MIN_OVERLAP_SHARE * Math.min(a, b);
 }
 
-const round1 = (n: number): number => Math.round(n * 10) / 10;
+/** Minutes and other amounts in reports: one decimal. */
+export const round1 = (n: number): number => Math.round(n * 10) / 10;
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 export function analyzeEvidence(input: EvidenceInput): ConflictEvidence {

@@ -30,7 +30,7 @@
  * {@link MIN_OVERLAP_SECONDS} are ignored (clock skew, back-to-back sessions).
  */
 import type { RecordingMedia } from "./cloud";
-import { MAX_LISTED_ROOMS, MIN_OVERLAP_SECONDS, exceedsTolerance } from "./conflict";
+import { MAX_LISTED_ROOMS, MIN_OVERLAP_SECONDS, exceedsTolerance, round1 } from "./conflict";
 import { Interval, overlapMs, recordedInterval, subtract, totalLength } from "./intervals";
 import type { UsageTotals } from "./steps/types";
 
@@ -72,7 +72,6 @@ export interface GarOnlyEvidence {
 }
 
 const MIN_MS = MIN_OVERLAP_SECONDS * 1000;
-const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 export function findGarOnlyRooms(input: GarOnlyInput): GarOnlyEvidence {
   const window: Interval = { start: Date.parse(input.windowStart), end: Date.parse(input.windowEnd) };

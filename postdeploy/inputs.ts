@@ -3,7 +3,7 @@
  * deploy (`cdktf deploy --outputs-file`), resolved into one record per SDKAppID.
  */
 import { DesiredApp, DesiredState, desiredStateHash, readDesiredStateFile, readSynthesizedDesiredStates } from "../lib/desired-state";
-import { DocumentFileError, readJsonFile } from "../lib/documents";
+import { DocumentFileError, jsonKind, readJsonFile } from "../lib/documents";
 import { STACK_OUTPUT_IDS } from "../lib/output-ids";
 
 /** cdktf's `--outputs-file` format: `{ "<stack>": { "<output id>": value } }`. */
@@ -37,7 +37,7 @@ export function loadDesiredStates(source: { readonly synthDir: string; readonly 
 export function readOutputsFile(file: string): OutputsFile {
   const json = readJsonFile(file);
   if (json === null || typeof json !== "object" || Array.isArray(json)) {
-    throw new DocumentFileError(file, `it is JSON but not an object of stacks (${Array.isArray(json) ? "an array" : json === null ? "null" : `a ${typeof json}`})`);
+    throw new DocumentFileError(file, `it is JSON but not an object of stacks (${jsonKind(json)})`);
   }
   for (const [stack, outputs] of Object.entries(json)) {
     if (outputs === null || typeof outputs !== "object" || Array.isArray(outputs)) throw new DocumentFileError(file, `its stack ${JSON.stringify(stack)} is not an object of outputs`);

@@ -10,13 +10,12 @@
 import { SECONDS_PER_DAY } from "../lib/limits";
 import { MS_PER_DAY } from "../lib/times";
 import type { CloudApi } from "./cloud";
-import { exceedsTolerance } from "./conflict";
+import { exceedsTolerance, round1 } from "./conflict";
 import type { StepReport, UsageFollowUp, UsageTotals } from "./steps/types";
 
 const FIVE_MINUTES_S = 300;
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const dayStart = (ms: number): number => Date.parse(`${day(ms)}T00:00:00Z`);
-const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 /**
  * Recorded minutes (single, multi) between `sinceMs` and `untilMs`, of one SDKAppID or (without it) of the whole
